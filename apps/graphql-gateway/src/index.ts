@@ -1,0 +1,2 @@
+// Public API of this project: everything others may import is exported here.
+export {};
