@@ -1,2 +1,3 @@
-// Public API of this project: everything others may import is exported here.
-export {};
+// Public API of @driftless/devcluster: a Kubernetes-API-compatible server for development and tests.
+export * from './model/json.js';
+export * from './model/kube-object.js';
