@@ -1,2 +1,2 @@
-// Public API of this project: everything others may import is exported here.
-export {};
+// Public API of @driftless/reconcile: the GitOps engine (source → render → diff → health → sync).
+export * from './source/repo-url.js';

@@ -1,2 +1,13 @@
-// Public API of this project: everything others may import is exported here.
-export {};
+// Public API of @driftless/testing: helpers every project's tests share — polling, temp folders,
+// temp and served git repositories, and BullMQ isolation against the real Redis.
+export { waitFor, WaitForTimeoutError } from './wait-for.js';
+export type { Falsy, WaitForOptions } from './wait-for.js';
+export { tempDir } from './temp-dir.js';
+export type { TempDir } from './temp-dir.js';
+export { createTempRepo } from './git/temp-repo.js';
+export type { FileChanges, TagOptions, TempRepo, TempRepoOptions } from './git/temp-repo.js';
+export { createServedRepo } from './git/served-repo.js';
+export type { ServedRepo } from './git/served-repo.js';
+export { cleanupQueuePrefix, DEFAULT_REDIS_URL, redisConnection, uniqueQueuePrefix } from './bullmq/queue-prefix.js';
+export { withQueuePrefix } from './bullmq/with-queue-prefix.js';
+export type { JestHooks, QueuePrefixFixture } from './bullmq/with-queue-prefix.js';
