@@ -1,2 +1,5 @@
-// Public API of this project: everything others may import is exported here.
-export {};
+// Public API of @driftless/notifier: reading subscriptions now; triggers, templates and delivery later.
+export { parseSubscriptions } from './subscriptions/parse-subscriptions.js';
+export { readSubscriptionsYaml } from './subscriptions/subscriptions-yaml.js';
+export { ANNOTATION_PREFIX } from './subscriptions/subscription.js';
+export type { Subscription, SubscriptionProblem, SubscriptionReadOptions } from './subscriptions/subscription.js';
