@@ -1,2 +1,2 @@
-// Public API of this project: everything others may import is exported here.
-export {};
+// Public API of @driftless/kube: cluster access through @kubernetes/client-node.
+export * from './config/cluster-kubeconfig.js';
