@@ -1,3 +1,3 @@
 import { preset } from '../jest.preset.js';
 
-export default { ...preset, displayName: 'e2e' };
+export default { ...preset, displayName: 'e2e', testTimeout: 120000 };

@@ -1,2 +1,3 @@
-// Public API of this project: everything others may import is exported here.
-export {};
+// Public API of @driftless/start: the `npm start` sequence, for the e2e suite.
+export * from './platform.js';
+export { demoApplication, ensureDemoRepository } from './demo.js';
