@@ -1,6 +1,7 @@
 // The benchmarks `npm run bench` knows, by name.
 import type { Benchmark } from './benchmark.js';
+import { devclusterBenchmark } from './benchmarks/devcluster.js';
 import { gitFetchBenchmark } from './benchmarks/git-fetch.js';
 
 /** Every benchmark, in the order `npm run bench` runs them when none is named. */
-export const BENCHMARKS: readonly Benchmark[] = [gitFetchBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [gitFetchBenchmark, devclusterBenchmark];

@@ -1,3 +1,20 @@
 // Public API of @driftless/devcluster: a Kubernetes-API-compatible server for development and tests.
 export * from './model/json.js';
 export * from './model/kube-object.js';
+export type { BucketRef, ObjectRef } from './model/object-ref.js';
+export { startDevCluster } from './server/start-dev-cluster.js';
+export type { DevCluster, DevClusterOptions } from './server/start-dev-cluster.js';
+export type { Logger } from './server/logger.js';
+export { ManualClock, systemClock } from './runtime/clock.js';
+export type { Clock, TimerHandle } from './runtime/clock.js';
+export type { FaultSettings } from './faults/faults.js';
+export { Faults } from './faults/faults.js';
+export { ControllerRunner } from './runtime/controller-runner.js';
+export type { Reconciler, ReconcileResult } from './runtime/reconciler.js';
+export type { ClusterView, Controller, ControllerAction, ObjectKey, ResourceType } from './controllers/controller.js';
+export { builtinControllers } from './controllers/index.js';
+export type { BuiltinControllerOptions } from './controllers/index.js';
+export { ObjectApi } from './api/object-api.js';
+export type { TypeRef } from './api/object-api.js';
+export { Store } from './store/store.js';
+export type { StoreEvent, StoredObject } from './store/store-types.js';

@@ -1,0 +1,37 @@
+// A minimal HTTP load generator for benchmarks: N requests with bounded concurrency over keep-alive.
+import http from 'node:http';
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/** Sends one request and resolves with the status code and body. */
+export function request(url: string, method: string, body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, agent, headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * Runs `count` calls of `one(i)` with at most `concurrency` in flight; resolves with the rate in
+ * calls per second. Rejects on the first failure (a benchmark of failing requests means nothing).
+ */
+export async function runConcurrent(count: number, concurrency: number, one: (i: number) => Promise<void>): Promise<number> {
+  let next = 0;
+  const start = process.hrtime.bigint();
+  const workers = Array.from({ length: Math.min(concurrency, count) }, async () => {
+    while (next < count) await one(next++);
+  });
+  await Promise.all(workers);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return count / seconds;
+}
+
+/** Fails loudly when a benchmark request did not get the expected status. */
+export function expectStatus(result: { status: number; body: string }, expected: number, what: string): void {
+  if (result.status !== expected) throw new Error(`${what}: HTTP ${result.status} ${result.body.slice(0, 300)}`);
+}
