@@ -15,6 +15,26 @@ export const DOMAIN_BANNED_IMPORTS = [
   'node:child_process',
 ];
 
+/**
+ * The layer rules: which project tags may depend on which. Test files may also use the test tools
+ * (dev cluster, git server, shared helpers), since integration tests run against those real servers.
+ */
+function moduleBoundaries({ testFile }) {
+  const tools = testFile ? ['type:tool'] : [];
+  return {
+    allow: [],
+    banTransitiveDependencies: false,
+    depConstraints: [
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:util', ...tools] },
+      { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:util', ...tools] },
+      { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:util', ...tools], bannedExternalImports: DOMAIN_BANNED_IMPORTS },
+      { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...tools], bannedExternalImports: DOMAIN_BANNED_IMPORTS },
+      { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:util', 'type:tool', 'type:app'] },
+      { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
+    ],
+  };
+}
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/__fixtures__/**', '.driftless/**', '.nx/**'] },
   js.configs.recommended,
@@ -32,26 +52,12 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'import-x/no-cycle': 'error',
       'import-x/no-default-export': 'error',
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          allow: [],
-          banTransitiveDependencies: false,
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:util'] },
-            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:util'] },
-            {
-              sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:util'],
-              bannedExternalImports: DOMAIN_BANNED_IMPORTS,
-            },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: DOMAIN_BANNED_IMPORTS },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:adapter', 'type:util', 'type:tool', 'type:app'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ testFile: false })],
     },
+  },
+  {
+    files: ['**/*.test.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ testFile: true })] },
   },
   {
     // Node built-ins are not in the project graph, so the nx rule cannot ban them: say it here.
