@@ -7,7 +7,7 @@ export type { DevCluster, DevClusterOptions } from './server/start-dev-cluster.j
 export type { Logger } from './server/logger.js';
 export { ManualClock, systemClock } from './runtime/clock.js';
 export type { Clock, TimerHandle } from './runtime/clock.js';
-export type { FaultSettings } from './faults/faults.js';
+export type { FaultSettings, FaultsOptions } from './faults/faults.js';
 export { Faults } from './faults/faults.js';
 export { ControllerRunner } from './runtime/controller-runner.js';
 export type { Reconciler, ReconcileResult } from './runtime/reconciler.js';

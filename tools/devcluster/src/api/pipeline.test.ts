@@ -52,6 +52,21 @@ describe('status subresource and generation', () => {
     expect((statusOnly['spec'] as JsonObject)['replicas']).toBe(3);
   });
 
+  it('takes annotations, not labels, from a deployments/status write; other kinds keep all metadata (D18)', () => {
+    const f = pipelineFixture();
+    const deploy = f.desc('apps', 'v1', 'deployments');
+    const created = createObject(f.deps, deploy, 'ns', deployment('web'), f.ctx());
+    const revised = { ...created, metadata: { ...meta(created), annotations: { 'deployment.kubernetes.io/revision': '1' }, labels: { x: 'y' } }, status: { replicas: 1 } };
+    const written = replaceObject(f.deps, deploy, 'ns', 'web', revised, f.ctx(), 'status');
+    expect(meta(written)['annotations']).toEqual({ 'deployment.kubernetes.io/revision': '1' });
+    expect(meta(written)['labels']).toBeUndefined();
+    expect(meta(written)['generation']).toBe(1);
+    const rsDesc = f.desc('apps', 'v1', 'replicasets');
+    const rs = createObject(f.deps, rsDesc, 'ns', { ...deployment('rs'), kind: 'ReplicaSet' }, f.ctx());
+    const rsWritten = replaceObject(f.deps, rsDesc, 'ns', 'rs', { ...rs, metadata: { ...meta(rs), annotations: { a: 'b' } }, status: { replicas: 1 } }, f.ctx(), 'status');
+    expect(meta(rsWritten)['annotations']).toBeUndefined();
+  });
+
   it('bumps a Deployment generation on annotation changes too', () => {
     const f = pipelineFixture();
     const deploy = f.desc('apps', 'v1', 'deployments');

@@ -23,15 +23,22 @@ export function stampCreate(deps: ApiDeps, desc: ResourceDescriptor, obj: JsonOb
 
 /**
  * Builds the object an update stores from what the client sent: the status subresource keeps
- * the old spec and all old metadata (D18), the main endpoint keeps the old status (when /status exists),
- * /finalize changes only spec.finalizers; server-owned metadata always comes from `old`.
+ * the old spec and old metadata except the kind's `statusMetadata` fields (D18), the main endpoint
+ * keeps the old status (when /status exists), /finalize changes only spec.finalizers; server-owned
+ * metadata always comes from `old`.
  */
-export function carryOver(desc: ResourceDescriptor, old: JsonObject, incoming: JsonObject, target: WriteTarget): JsonObject {
+export function carryOver(desc: ResourceDescriptor, old: JsonObject, incoming: JsonObject, target: WriteTarget, statusMetadata: readonly string[] = []): JsonObject {
   let next: JsonObject;
   if (target === 'status') {
     next = cloneJson(old);
     if (incoming['status'] === undefined) delete next['status'];
     else next['status'] = incoming['status'];
+    const meta = metaOf(next);
+    const incomingMeta = isJsonObject(incoming['metadata']) ? incoming['metadata'] : {};
+    for (const field of statusMetadata) {
+      if (incomingMeta[field] === undefined) delete meta[field];
+      else meta[field] = cloneJson(incomingMeta[field]);
+    }
   } else if (target === 'finalize') {
     next = cloneJson(old);
     const spec = isJsonObject(next['spec']) ? next['spec'] : (next['spec'] = {});

@@ -40,8 +40,8 @@ export function expectedRevision(desc: ResourceDescriptor, existing: StoredObjec
 export function commitUpdate(deps: ApiDeps, desc: ResourceDescriptor, existing: StoredObject, incoming: JsonObject, ctx: RequestContext, target: WriteTarget, expected: number, ownership: 'record' | 'given' = 'record'): JsonObject {
   const old = existing.object;
   const given = ownership === 'given' ? metaOf(incoming)['managedFields'] : undefined;
-  let next = carryOver(desc, old, incoming, target);
   const strategy = strategyFor(bucketId(desc));
+  let next = carryOver(desc, old, incoming, target, strategy.statusMetadata);
   if (target === 'main') strategy.prepareForUpdate?.(next, old, strategyContext(deps));
   bumpGeneration(desc, old, next, target);
   if (target === 'main') validateObject(desc, next, old);

@@ -1,4 +1,5 @@
 // Test harness: run the real kubectl against a dev cluster with its own kubeconfig and a fresh cache dir.
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +11,22 @@ export interface KubectlResult {
   readonly exitCode: number;
 }
 
+/** A long-running kubectl (e.g. `get -w`) whose output is read while it runs. */
+export interface KubectlProcess {
+  /** Everything printed on stdout so far. */
+  stdout(): string;
+  /** Everything printed on stderr so far. */
+  stderr(): string;
+  /** Ends the process (SIGTERM) and resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
 /** A kubectl bound to one cluster. */
 export interface Kubectl {
   /** Runs kubectl with `args` (and `input` on stdin) using a fresh --cache-dir. */
   run(args: readonly string[], input?: string): Promise<KubectlResult>;
+  /** Starts kubectl with `args` without waiting for it to exit; the caller must `stop()` it. */
+  start(args: readonly string[]): KubectlProcess;
   /** Like run, but throws unless the exit code is 0; returns stdout. */
   ok(args: readonly string[], input?: string): Promise<string>;
   /** Removes the temporary kubeconfig and cache directories. */
@@ -29,14 +42,31 @@ export async function kubectlFor(kubeconfig: string): Promise<Kubectl> {
   const kubeconfigPath = join(dir, 'kubeconfig');
   writeFileSync(kubeconfigPath, kubeconfig, { mode: 0o600 });
   let runs = 0;
+  // A fresh discovery cache per run: CRDs come and go between runs (research §2.14).
+  const withConfig = (args: readonly string[]): string[] => ['--kubeconfig', kubeconfigPath, '--cache-dir', join(dir, `cache-${runs++}`), ...args];
   const run = async (args: readonly string[], input?: string): Promise<KubectlResult> => {
-    // A fresh discovery cache per run: CRDs come and go between runs (research §2.14).
-    const cacheDir = join(dir, `cache-${runs++}`);
-    const result = await runTool(tool, ['--kubeconfig', kubeconfigPath, '--cache-dir', cacheDir, ...args], { timeoutMs: 60000, ...(input === undefined ? {} : { input }) });
+    const result = await runTool(tool, withConfig(args), { timeoutMs: 60000, ...(input === undefined ? {} : { input }) });
     return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
   };
   return {
     run,
+    start(args) {
+      // runTool waits for the exit; a watch never exits by itself, so this one is spawned directly.
+      const child = spawn(tool.command, [...tool.args, ...withConfig(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+      return {
+        stdout: () => stdout,
+        stderr: () => stderr,
+        async stop() {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          await exited;
+        },
+      };
+    },
     async ok(args, input) {
       const result = await run(args, input);
       if (result.exitCode !== 0) throw new Error(`kubectl ${args.join(' ')} exited ${result.exitCode}: ${result.stderr}`);

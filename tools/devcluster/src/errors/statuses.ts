@@ -111,7 +111,7 @@ export function internalError(message: string, reason: '' | 'InternalError' = 'I
   return new ApiError(500, reason, message);
 }
 
-/** 501 NotImplemented-style failure for features the dev cluster does not have (see DIVERGENCES.md). */
+/** 501 NotImplemented-style failure for features the dev cluster does not have (see docs/devcluster.md). */
 export function notImplemented(message: string): ApiError {
   return new ApiError(501, 'NotImplemented', message);
 }

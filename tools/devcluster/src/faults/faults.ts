@@ -1,9 +1,11 @@
 // Fault injection for tests of clients: latency, error responses, dropped watches, forced 410s.
 import { ApiError } from '../errors/api-error.js';
+import { systemClock } from '../runtime/clock.js';
+import type { Clock } from '../runtime/clock.js';
 
 /** What to inject; `set` replaces the previous settings. */
 export interface FaultSettings {
-  /** Delay before every resource request is handled. */
+  /** Delay before every resource request is handled, measured on the cluster's clock. */
   readonly latencyMs?: number;
   /** Answer this share (0..1) of resource requests with an error of this status instead. */
   readonly errorRate?: { readonly status: 429 | 500 | 503 | 409; readonly share: number };
@@ -21,14 +23,27 @@ export interface FaultHooks {
   forceExpired(): void;
 }
 
+/** Where {@link Faults} takes time and chance from. */
+export interface FaultsOptions {
+  /** Times the injected latency, so a `ManualClock` releases delayed requests on `advance()`. @defaultValue systemClock */
+  readonly clock?: Clock;
+  /** Decides which requests get the injected error. @defaultValue Math.random */
+  readonly random?: () => number;
+}
+
 /** The fault-injection control of one dev cluster (`cluster.faults`). */
 export class Faults {
   private settings: FaultSettings = {};
+  private readonly clock: Clock;
+  private readonly random: () => number;
 
   constructor(
     private readonly hooks: FaultHooks,
-    private readonly random: () => number = Math.random,
-  ) {}
+    options: FaultsOptions = {},
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+  }
 
   /** Replaces the active faults; `forceExpired` acts immediately and is not remembered. */
   set(settings: FaultSettings): void {
@@ -55,7 +70,7 @@ export class Faults {
   /** Waits the injected latency, then returns the injected error for this request, if any. */
   async beforeResourceRequest(): Promise<ApiError | undefined> {
     const latency = this.settings.latencyMs ?? 0;
-    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+    if (latency > 0) await new Promise<void>((resolve) => this.clock.schedule(latency, resolve));
     const rate = this.settings.errorRate;
     if (rate === undefined || this.random() >= rate.share) return undefined;
     return injectedError(rate.status);

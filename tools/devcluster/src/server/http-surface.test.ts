@@ -1,5 +1,6 @@
 // HTTP details clients depend on, checked with plain fetch: faults, watch options, tables, protocol errors.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { ManualClock } from '../runtime/clock.js';
 import { eventually } from '../testing/eventually.js';
 import { startDevCluster } from './start-dev-cluster.js';
 import type { DevCluster } from './start-dev-cluster.js';
@@ -30,6 +31,29 @@ describe('fault injection', () => {
     expect((await json('/version')).status).toBe(200);
     cluster.faults.clear();
     expect((await json('/api/v1/namespaces')).status).toBe(200);
+  });
+
+  it('holds resource requests for latencyMs of the cluster clock; /version is not delayed', async () => {
+    const clock = new ManualClock();
+    const slow = await startDevCluster({ clock, controllers: [] });
+    try {
+      await slow.waitForIdle();
+      slow.faults.set({ latencyMs: 5000 });
+      const before = clock.scheduled;
+      let answered = false;
+      const request = fetch(`${slow.url}/api/v1/namespaces`).then((res) => {
+        answered = true;
+        return res.status;
+      });
+      // The request is parked on the clock: nothing but advance() can release it.
+      await eventually(() => clock.scheduled, (n) => n > before);
+      expect((await fetch(`${slow.url}/version`)).status).toBe(200);
+      expect(answered).toBe(false);
+      clock.advance(5000);
+      expect(await request).toBe(200);
+    } finally {
+      await slow.stop();
+    }
   });
 
   it('drops watches after the configured time', async () => {

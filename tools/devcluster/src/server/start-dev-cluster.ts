@@ -113,12 +113,15 @@ export async function startDevCluster(options: DevClusterOptions = {}): Promise<
   const deps: ApiDeps = { store, registry, clock, patcher: defaultPatcher, newUid: randomUUID, rootCaPem: tls?.caPem ?? '' };
   const api = new ObjectApi(deps, 'kube-controller-manager');
   const watchHub = new WatchHub();
-  const faults = new Faults({
-    forceExpired: () => {
-      store.compactAll();
-      watchHub.closeAll();
+  const faults = new Faults(
+    {
+      forceExpired: () => {
+        store.compactAll();
+        watchHub.closeAll();
+      },
     },
-  });
+    { clock },
+  );
   const crds = new CrdController(store, registry, api.as('kube-apiserver'), clock);
   crds.registerAll();
   const runner = new ControllerRunner({ store, clock, logger });

@@ -24,6 +24,11 @@ export interface KindStrategy {
   beginDelete?(obj: JsonObject): void;
   /** True while something besides metadata.finalizers keeps the object (namespace spec.finalizers). */
   blocksDeletion?(obj: JsonObject): boolean;
+  /**
+   * Metadata fields a write through /status takes from the request, as upstream's status strategy of
+   * the kind lets them through; every other metadata field keeps its stored value (D18).
+   */
+  readonly statusMetadata?: readonly string[];
 }
 
 /** Returns obj[key] as an object, creating it when missing. */

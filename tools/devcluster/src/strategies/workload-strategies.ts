@@ -43,11 +43,17 @@ function withTemplate(specDefaults: (spec: JsonObject) => void): (obj: JsonObjec
   };
 }
 
-/** Deployments: replicas 1, RollingUpdate 25%/25%, revisionHistoryLimit 10, progressDeadlineSeconds 600. */
+/**
+ * Deployments: replicas 1, RollingUpdate 25%/25%, revisionHistoryLimit 10, progressDeadlineSeconds 600.
+ * deployments/status keeps the request's annotations (upstream resets only spec and labels there): the
+ * deployment controller writes `deployment.kubernetes.io/revision` with its status, which
+ * `kubectl rollout history/undo` and revision checks read.
+ */
 export const deploymentStrategy: KindStrategy = {
   prepareForCreate: withTemplate(deploymentDefaults),
   prepareForUpdate: withTemplate(deploymentDefaults),
   validate: appsValidate,
+  statusMetadata: ['annotations'],
 };
 
 function deploymentDefaults(spec: JsonObject): void {
