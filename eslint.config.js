@@ -17,10 +17,11 @@ export const DOMAIN_BANNED_IMPORTS = [
 
 /**
  * The layer rules: which project tags may depend on which. Test files may also use the test tools
- * (dev cluster, git server, shared helpers), since integration tests run against those real servers.
+ * (dev cluster, git server, shared helpers) and adapters (real binaries, real clients), since
+ * integration tests run against real servers and tools; production code of a domain lib may not.
  */
 function moduleBoundaries({ testFile }) {
-  const tools = testFile ? ['type:tool'] : [];
+  const tools = testFile ? ['type:tool', 'type:adapter'] : [];
   return {
     allow: [],
     banTransitiveDependencies: false,

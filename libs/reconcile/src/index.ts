@@ -1,2 +1,6 @@
 // Public API of @driftless/reconcile: the GitOps engine (source → render → diff → health → sync).
-export * from './source/repo-url.js';
+export * from './source/index.js';
+export * from './render/index.js';
+export * from './match/index.js';
+export * from './diff/index.js';
+export * from './health/index.js';

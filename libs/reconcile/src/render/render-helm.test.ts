@@ -1,0 +1,134 @@
+// Helm sources through renderSource with the real helm binary: values, parameters, Release fields,
+// capabilities, CRDs, confinement of value files, and helm's own error messages.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { cp, readdir, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InvalidInputError } from '@driftless/api';
+import type { ApplicationSourceHelm, UnstructuredObject } from '@driftless/api';
+import { tempDir } from '@driftless/testing';
+import type { TempDir } from '@driftless/testing';
+import { resolveTool } from '@driftless/toolchain';
+import { createExecToolRunner } from './adapters/exec-runner.js';
+import { renderSource } from './render-source.js';
+import type { ToolRunner } from './tool-runner.js';
+
+const FIXTURES = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
+const CACHE_DIR = path.join(tmpdir(), 'driftless-toolchain-test-cache');
+
+let tools: ToolRunner;
+let work: TempDir;
+
+beforeAll(async () => {
+  const [helm, kustomize] = await Promise.all([resolveTool('helm', { cacheDir: CACHE_DIR }), resolveTool('kustomize', { cacheDir: CACHE_DIR })]);
+  tools = createExecToolRunner({ helm, kustomize });
+  work = await tempDir('render-helm');
+}, 120_000);
+
+afterAll(async () => {
+  await work.cleanup();
+});
+
+function render(helm: ApplicationSourceHelm | undefined, repoRoot = FIXTURES, sourcePath = 'chart-web') {
+  return renderSource({
+    repoRoot,
+    source: { repoURL: 'https://git.example.com/demo.git', path: sourcePath, helm },
+    appName: 'shop',
+    namespace: 'store',
+    kubeVersion: '1.31.2',
+    tools,
+    tempRoot: work.path,
+  });
+}
+
+function find(objects: readonly UnstructuredObject[], kind: string): Record<string, unknown> {
+  const found = objects.find((o) => o.kind === kind);
+  if (found === undefined) throw new Error(`no ${kind} rendered`);
+  return found;
+}
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  if (!(error instanceof Error)) throw new Error('expected a rejection');
+  return error;
+}
+
+describe('renderSource with a Helm chart', () => {
+  it('detects the chart and templates it with the app name as release, the destination namespace and CRDs', async () => {
+    const result = await render(undefined);
+    expect(result.sourceType).toBe('Helm');
+    expect(result.objects.map((o) => `${o.kind}/${o.metadata.name ?? ''}`)).toEqual(['CustomResourceDefinition/widgets.example.com', 'ConfigMap/shop-settings', 'Deployment/shop-web']);
+    expect(find(result.objects, 'Deployment')).toMatchObject({ metadata: { namespace: 'store' }, spec: { replicas: 1 } });
+    expect(find(result.objects, 'ConfigMap')).toMatchObject({ data: { greeting: 'hello', kubeVersion: 'v1.31.2', hasWidgets: 'false' } });
+  });
+
+  it('applies value files, values, parameters, file parameters, release name, namespace and api versions', async () => {
+    const result = await render({
+      releaseName: 'prod',
+      namespace: 'prod-ns',
+      valueFiles: ['values-prod.yaml'],
+      values: 'greeting: from values\n',
+      valuesObject: { extra: 'a,b' },
+      parameters: [{ name: 'image.tag', value: '1.28.0' }, { name: 'replicas', value: '5' }, { name: 'greeting', value: 'true', forceString: true }],
+      fileParameters: [{ name: 'motd', path: 'files/motd.txt' }],
+      apiVersions: ['example.com/v1/Widget'],
+      skipCrds: true,
+    });
+    expect(result.objects.map((o) => o.kind)).toEqual(['ConfigMap', 'Deployment']);
+    expect(find(result.objects, 'Deployment')).toMatchObject({
+      metadata: { name: 'prod-web', namespace: 'prod-ns' },
+      spec: { replicas: 5, template: { spec: { containers: [{ image: 'nginx:1.28.0' }] } } },
+    });
+    // valuesObject wins over values, so greeting comes from the forced-string parameter over values-prod.yaml.
+    expect(find(result.objects, 'ConfigMap')).toMatchObject({ data: { greeting: 'true', extra: 'a,b', motd: 'welcome aboard\n', hasWidgets: 'true' } });
+  });
+
+  it('surfaces helm template errors with helm\'s message', async () => {
+    const error = await rejection(render({ parameters: [{ name: 'fail', value: 'true' }] }));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error.message).toMatch(/^helm failed \(exit code 1\): .*refusing to render shop: fail is set/s);
+    expect(error.message).not.toContain(work.path);
+  });
+
+  it.each([['../../../../etc/passwd'], ['../dir-basic/../../x.yaml']])('rejects the value file %s as outside the repository root', async (file) => {
+    const error = await rejection(render({ valueFiles: [file] }));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error.message).toBe(`file ${file} resolves outside repository root`);
+  });
+
+  it('reads an absolute value file from the repository root, as Argo does, so /etc/passwd is never read', async () => {
+    const error = await rejection(render({ valueFiles: ['/etc/passwd'] }));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error.message).toBe('value file /etc/passwd not found in repository');
+    expect(error.message).not.toContain('root:');
+  });
+
+  it('skips missing value files with ignoreMissingValueFiles', async () => {
+    const result = await render({ valueFiles: ['missing.yaml', 'values-prod.yaml'], ignoreMissingValueFiles: true });
+    expect(find(result.objects, 'Deployment')).toMatchObject({ spec: { replicas: 3 } });
+  });
+
+  it('rejects a value file that is a symlink out of the repository', async () => {
+    const repo = await tempDir('render-helm-repo');
+    try {
+      await cp(path.join(FIXTURES, 'chart-web'), path.join(repo.path, 'chart'), { recursive: true });
+      await symlink('/etc/passwd', path.join(repo.path, 'chart', 'linked.yaml'));
+      const error = await rejection(render({ valueFiles: ['linked.yaml'] }, repo.path, 'chart'));
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error.message).toBe('symlink chart/linked.yaml points outside repository root');
+    } finally {
+      await repo.cleanup();
+    }
+  });
+
+  it('builds missing chart dependencies first, then templates with the parent\'s values', async () => {
+    const result = await render(undefined, FIXTURES, 'chart-umbrella');
+    expect(find(result.objects, 'Deployment')).toMatchObject({ metadata: { name: 'shop-web' }, spec: { replicas: 2 } });
+  });
+
+  it('removes its working copies', async () => {
+    await render(undefined);
+    expect(await readdir(work.path)).toEqual([]);
+  });
+});

@@ -1,0 +1,267 @@
+// The shared on-disk cache of Git repositories: one bare mirror per normalised repository URL,
+// fetched over HTTP(S) with coalescing and a per-cycle freshness check, bounded by LRU eviction.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import git from 'isomorphic-git';
+import type { HttpClient } from 'isomorphic-git';
+import nodeHttp from 'isomorphic-git/http/node';
+import { InvalidInputError, NotFoundError, UnavailableError, normalizeGitUrl } from '@driftless/api';
+import type { RepositoryCredentials } from '@driftless/api';
+import { checkoutCommitTree } from './checkout-tree.js';
+import { gitHttpAuth } from './git-auth.js';
+import { toGitFetchError } from './git-errors.js';
+import { abortable, guardHttpClient } from './git-http.js';
+import { parseRepoUrl, redactUrl } from './repo-url.js';
+import { REMOTE, hasCommit, isFullSha, resolveLocalRevision } from './resolve-revision.js';
+import type { LocalRepo, ResolvedRevision } from './resolve-revision.js';
+
+/** Options for {@link createRepoCache}. */
+export interface RepoCacheOptions {
+  /** Folder holding one sub-folder per cached repository; created when missing. */
+  readonly dir: string;
+  /** Most repositories kept on disk; the least recently used idle one is removed beyond it. @defaultValue 50 */
+  readonly maxRepos?: number;
+  /** Longest one fetch may take before it is aborted with an UnavailableError. @defaultValue 90000 */
+  readonly fetchTimeoutMs?: number;
+  /** Most bytes one fetch may download. @defaultValue 1 GiB */
+  readonly maxPackBytes?: number;
+  /** Allow plain `http://` repositories. @defaultValue false */
+  readonly allowHttp?: boolean;
+  /** Credentials for a repository URL (e.g. `credentialsFor` over the repository Secrets). @defaultValue none */
+  readonly credentials?: (repoURL: string) => RepositoryCredentials | undefined;
+  /** Transport below the origin, deadline and size guards. @defaultValue isomorphic-git's Node client */
+  readonly http?: HttpClient;
+  /** Clock for fetch ages, in ms. @defaultValue Date.now */
+  readonly now?: () => number;
+}
+
+/** Options for {@link RepoCache.resolveRevision}. */
+export interface ResolveOptions {
+  /** Reuse a fetch that started less than this many ms ago. @defaultValue 0 (fetch, or join a running fetch) */
+  readonly maxAgeMs?: number;
+}
+
+/** Git repositories cached on disk, shared by every application that uses them. */
+export interface RepoCache {
+  /**
+   * Resolves `targetRevision` (HEAD or empty, branch, tag, full or unique short sha) of `repoURL` to a
+   * commit after fetching (a full sha already cached needs no fetch). Rejects with InvalidInputError for
+   * a URL the policy refuses (ssh: "ssh repositories are not supported yet"), NotFoundError
+   * "revision X not found in <url>", PermissionDeniedError when credentials are missing or wrong,
+   * UnavailableError when the server cannot be reached, times out or sends too much.
+   */
+  resolveRevision(repoURL: string, targetRevision: string, options?: ResolveOptions): Promise<ResolvedRevision>;
+  /** Writes the files of commit `sha` (40 hex) into `destDir`, which must be missing or empty; fetches once if the commit is not cached. */
+  checkout(repoURL: string, sha: string, destDir: string): Promise<void>;
+  /**
+   * Fetches `repoURL` unless a fetch started less than `maxAgeMs` ago; joins a running fetch instead of
+   * starting another. Resolves true when it fetched or joined, false when the cache was fresh enough.
+   */
+  fetchOnce(repoURL: string, maxAgeMs: number): Promise<boolean>;
+  /** Folder names of the cached repositories, least recently used first. */
+  cachedRepos(): Promise<readonly string[]>;
+}
+
+interface Entry {
+  readonly name: string;
+  readonly repo: LocalRepo & { cache: object };
+  ready?: Promise<void>;
+  inFlight?: Promise<void>;
+  lastFetchStart?: number;
+  users: number;
+  /** Reads of the repository running now; a fetch (the only writer) waits for them to finish. */
+  readers: number;
+  onReadersDone: (() => void)[];
+}
+
+/** Folder name of a repository's cache: sha256 of its normalised URL, so spellings of one repo share it. */
+export function repoCacheFolder(repoURL: string): string {
+  return createHash('sha256').update(normalizeGitUrl(repoURL)).digest('hex');
+}
+
+const FOLDER = /^[0-9a-f]{64}$/;
+
+/** Creates a cache over `options.dir`; folders left by an earlier process are reused and count for eviction. */
+export function createRepoCache(options: RepoCacheOptions): RepoCache {
+  const maxRepos = options.maxRepos ?? 50;
+  const fetchTimeoutMs = options.fetchTimeoutMs ?? 90_000;
+  const maxPackBytes = options.maxPackBytes ?? 1024 ** 3;
+  const baseHttp = options.http ?? nodeHttp;
+  const now = options.now ?? Date.now;
+  // Insertion order is recency order: touching an entry moves it to the end.
+  const entries = new Map<string, Entry>();
+  const removals = new Map<string, Promise<void>>();
+  let scanned: Promise<void> | undefined;
+
+  const newEntry = (name: string): Entry => ({ name, repo: { gitdir: join(options.dir, name), cache: {} }, users: 0, readers: 0, onReadersDone: [] });
+
+  // Registers folders from an earlier run, oldest first, so they are evicted before fresh ones.
+  const scan = async (): Promise<void> => {
+    await mkdir(options.dir, { recursive: true });
+    const names = (await readdir(options.dir)).filter((n) => FOLDER.test(n));
+    const aged = await Promise.all(names.map(async (n) => ({ n, t: (await stat(join(options.dir, n))).mtimeMs })));
+    for (const { n } of aged.sort((a, b) => a.t - b.t)) if (!entries.has(n)) entries.set(n, newEntry(n));
+  };
+
+  const ensureScanned = (): Promise<void> => {
+    scanned ??= scan().catch((error: unknown) => {
+      scanned = undefined;
+      throw error;
+    });
+    return scanned;
+  };
+
+  const init = async (entry: Entry, repoURL: string): Promise<void> => {
+    await removals.get(entry.name);
+    await mkdir(entry.repo.gitdir, { recursive: true });
+    await git.init({ fs, gitdir: entry.repo.gitdir, bare: true });
+    await git.addRemote({ fs, gitdir: entry.repo.gitdir, remote: REMOTE, url: repoURL, force: true });
+  };
+
+  const evict = async (): Promise<void> => {
+    for (const entry of [...entries.values()]) {
+      if (entries.size <= maxRepos) return;
+      if (entry.users > 0 || entry.inFlight !== undefined) continue;
+      entries.delete(entry.name);
+      // A failed removal leaves an orphan folder that the next process's scan picks up; never fail the caller.
+      const removal = rm(entry.repo.gitdir, { recursive: true, force: true })
+        .catch(() => undefined)
+        .finally(() => removals.delete(entry.name));
+      removals.set(entry.name, removal);
+      await removal;
+    }
+  };
+
+  // Runs `work` on the repository's entry, which stays on disk (never evicted) until it finishes.
+  const use = async <T>(repoURL: string, work: (entry: Entry, url: string) => Promise<T>): Promise<T> => {
+    const parsed = parseRepoUrl(repoURL, { allowHttp: options.allowHttp ?? false });
+    if (parsed.transport === 'ssh') {
+      throw new InvalidInputError(`repository ${redactUrl(repoURL)}: ssh repositories are not supported yet`, {
+        problems: [{ path: 'repoURL', message: 'ssh repositories are not supported yet' }],
+        context: { repoURL: redactUrl(repoURL) },
+      });
+    }
+    await ensureScanned();
+    const name = repoCacheFolder(parsed.url);
+    const entry = entries.get(name) ?? newEntry(name);
+    entries.delete(name);
+    entries.set(name, entry);
+    entry.users++;
+    try {
+      entry.ready ??= init(entry, parsed.url);
+      await entry.ready.catch((error: unknown) => {
+        entry.ready = undefined;
+        throw error;
+      });
+      // isomorphic-git appends `/info/refs`: a trailing slash would double it.
+      return await work(entry, parsed.url.replace(/\/+$/, ''));
+    } finally {
+      entry.users--;
+      await evict();
+    }
+  };
+
+  // Reads wait for a running fetch and hold off the next one: isomorphic-git writes refs and packs in
+  // place, so a read during a fetch could see half a file. A claimed fetch blocks new reads at once.
+  const withRead = async <T>(entry: Entry, read: () => Promise<T>): Promise<T> => {
+    while (entry.inFlight !== undefined) await entry.inFlight.catch(() => undefined);
+    entry.readers++;
+    try {
+      return await read();
+    } finally {
+      entry.readers--;
+      if (entry.readers === 0) for (const done of entry.onReadersDone.splice(0)) done();
+    }
+  };
+
+  const fetchNow = async (entry: Entry, repoURL: string): Promise<void> => {
+    if (entry.readers > 0) await new Promise<void>((resolve) => entry.onReadersDone.push(resolve));
+    const started = now();
+    const shown = redactUrl(repoURL);
+    const credentials = options.credentials?.(repoURL);
+    const auth = gitHttpAuth(credentials);
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      controller.abort(new UnavailableError(`fetching ${shown} timed out after ${fetchTimeoutMs} ms`, { context: { repoURL: shown, fetchTimeoutMs } }));
+    }, fetchTimeoutMs);
+    const http = guardHttpClient(baseHttp, { repoURL, controller, maxBytes: maxPackBytes, insecure: credentials?.insecure });
+    try {
+      const fetching = git.fetch({
+        fs,
+        http,
+        gitdir: entry.repo.gitdir,
+        url: repoURL,
+        remote: REMOTE,
+        singleBranch: false,
+        tags: true,
+        prune: true,
+        pruneTags: true,
+        headers: { ...auth.headers },
+        ...(auth.onAuth === undefined ? {} : { onAuth: auth.onAuth }),
+        cache: entry.repo.cache,
+      });
+      await abortable(fetching, controller.signal);
+      entry.lastFetchStart = started;
+    } catch (error) {
+      throw toGitFetchError(error, repoURL, auth.secrets);
+    } finally {
+      clearTimeout(timer);
+      entry.repo.cache = {};
+    }
+  };
+
+  // Fetches unless fresh; the check and the claim happen in one synchronous step, so callers coalesce.
+  const fetchEntry = (entry: Entry, repoURL: string, maxAgeMs: number): Promise<boolean> => {
+    if (entry.inFlight !== undefined) return entry.inFlight.then(() => true);
+    if (entry.lastFetchStart !== undefined && now() - entry.lastFetchStart < maxAgeMs) return Promise.resolve(false);
+    const inFlight = fetchNow(entry, repoURL).finally(() => {
+      entry.inFlight = undefined;
+    });
+    entry.inFlight = inFlight;
+    return inFlight.then(() => true);
+  };
+
+  return {
+    resolveRevision: (repoURL, targetRevision, resolveOptions = {}) =>
+      use(repoURL, async (entry, url) => {
+        const revision = targetRevision.trim();
+        const sha = revision.toLowerCase();
+        if (isFullSha(sha) && (await withRead(entry, () => hasCommit(entry.repo, sha)))) return { sha };
+        await fetchEntry(entry, url, resolveOptions.maxAgeMs ?? 0);
+        const resolved = await withRead(entry, () => resolveLocalRevision(entry.repo, revision));
+        if (resolved !== undefined) return resolved;
+        const shown = redactUrl(repoURL);
+        throw new NotFoundError(`revision ${revision === '' ? 'HEAD' : revision} not found in ${shown}`, {
+          context: { repoURL: shown, revision },
+        });
+      }),
+
+    checkout: (repoURL, sha, destDir) =>
+      use(repoURL, async (entry, url) => {
+        const shown = redactUrl(repoURL);
+        if (!isFullSha(sha)) {
+          throw new InvalidInputError(`checkout of ${shown} needs a full 40-hex commit sha, got ${JSON.stringify(sha)}`, {
+            problems: [{ path: 'revision', message: 'must be a 40-hex commit sha' }],
+            context: { repoURL: shown, revision: sha },
+          });
+        }
+        const commit = sha.toLowerCase();
+        if (!(await withRead(entry, () => hasCommit(entry.repo, commit)))) await fetchEntry(entry, url, 0);
+        await withRead(entry, async () => {
+          if (!(await hasCommit(entry.repo, commit))) {
+            throw new NotFoundError(`revision ${commit} not found in ${shown}`, { context: { repoURL: shown, revision: commit } });
+          }
+          await checkoutCommitTree(entry.repo, commit, destDir);
+        });
+      }),
+
+    fetchOnce: (repoURL, maxAgeMs) => use(repoURL, (entry, url) => fetchEntry(entry, url, maxAgeMs)),
+
+    cachedRepos: async () => {
+      await ensureScanned();
+      return [...entries.keys()];
+    },
+  };
+}
