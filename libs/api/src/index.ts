@@ -55,3 +55,4 @@ export { validateRollout } from './validation/validate-rollout.js';
 export { validateResource } from './validation/validate-resource.js';
 export { KNOWN_SYNC_OPTIONS, hasSyncOption, syncOptionValue } from './validation/sync-options.js';
 export { isDns1123Label, isDns1123Subdomain } from './validation/object-meta.js';
+export * from './util/json.js';

@@ -1,17 +1,12 @@
-// Plain JSON values and the few structural helpers the diff needs: clone, equality, object test.
+// The few structural helpers the diff needs over @driftless/api's JSON types: clone, equality, pruning.
 
-/** Any JSON value as Kubernetes objects hold them. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | JsonObject;
+import { isJsonObject } from '@driftless/api';
+import type { JsonObject, JsonValue } from '@driftless/api';
 
-/** A JSON object. */
-export interface JsonObject {
-  [key: string]: JsonValue;
-}
+export type { JsonObject, JsonValue };
 
 /** Whether `value` is a JSON object (not an array, not null). */
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export const isObject: (value: unknown) => value is JsonObject = isJsonObject;
 
 /** A deep copy; `undefined` members are dropped as JSON would drop them. */
 export function clone<T extends JsonValue>(value: T): T {
