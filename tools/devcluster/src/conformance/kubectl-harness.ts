@@ -1,8 +1,12 @@
 // Test harness: run the real kubectl against a dev cluster with its own kubeconfig and a fresh cache dir.
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from '@jest/globals';
+import { startDevCluster } from '../server/start-dev-cluster.js';
+import type { DevCluster } from '../server/start-dev-cluster.js';
 
 /** What one kubectl run produced. */
 export interface KubectlResult {
@@ -73,5 +77,50 @@ export async function kubectlFor(kubeconfig: string): Promise<Kubectl> {
       return result.stdout;
     },
     dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** What a kubectl conformance file shares: one TLS + token dev cluster, kubectl, fresh namespaces. */
+export interface KubectlSuite {
+  readonly cluster: DevCluster;
+  readonly kubectl: Kubectl;
+  /** Creates a namespace `<prefix>-<random>` through kubectl and returns its name. */
+  namespace(): Promise<string>;
+  /** `kubectl <args> -o jsonpath=<path>`, which must succeed. */
+  jsonpath(args: readonly string[], path: string): Promise<string>;
+}
+
+/**
+ * Registers jest hooks that start one dev cluster (TLS, token) and a kubectl for it before the file's
+ * tests and stop them after; the returned suite's fields are usable inside tests.
+ */
+export function kubectlSuite(namespacePrefix: string): KubectlSuite {
+  let cluster: DevCluster | undefined;
+  let kubectl: Kubectl | undefined;
+  beforeAll(async () => {
+    cluster = await startDevCluster({ tls: true, token: 'conformance' });
+    kubectl = await kubectlFor(cluster.kubeconfig);
+  });
+  afterAll(async () => {
+    kubectl?.dispose();
+    await cluster?.stop();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('kubectlSuite: used outside a test (the cluster is not started)');
+    return value;
+  };
+  return {
+    get cluster() {
+      return ready(cluster);
+    },
+    get kubectl() {
+      return ready(kubectl);
+    },
+    async namespace() {
+      const name = `${namespacePrefix}-${randomUUID().slice(0, 8)}`;
+      await ready(kubectl).ok(['create', '-f', '-'], `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`);
+      return name;
+    },
+    jsonpath: (args, path) => ready(kubectl).ok([...args, '-o', `jsonpath=${path}`]),
   };
 }

@@ -1,36 +1,12 @@
 // kubectl as the referee of the simulated controllers: rollouts, scaling, image updates, undo, stuck
 // rollouts, watch streams and Jobs, asserted on kubectl's own output and exit codes.
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { COMPLETE_AFTER_MS, FAIL, READY_AFTER_MS } from '../controllers/annotations.js';
-import { startDevCluster } from '../server/start-dev-cluster.js';
-import type { DevCluster } from '../server/start-dev-cluster.js';
 import { eventually } from '../testing/eventually.js';
-import { kubectlFor } from './kubectl-harness.js';
-import type { Kubectl } from './kubectl-harness.js';
+import { kubectlSuite } from './kubectl-harness.js';
 
-let cluster: DevCluster;
-let kubectl: Kubectl;
-
-beforeAll(async () => {
-  cluster = await startDevCluster({ tls: true, token: 'conformance' });
-  kubectl = await kubectlFor(cluster.kubeconfig);
-});
-
-afterAll(async () => {
-  kubectl.dispose();
-  await cluster.stop();
-});
-
-async function namespace(): Promise<string> {
-  const name = `w-${randomUUID().slice(0, 8)}`;
-  await kubectl.ok(['create', '-f', '-'], `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n`);
-  return name;
-}
-
-async function jsonpath(args: readonly string[], path: string): Promise<string> {
-  return kubectl.ok([...args, '-o', `jsonpath=${path}`]);
-}
+const suite = kubectlSuite('w');
+const { namespace, jsonpath } = suite;
 
 /** Lines of `text` without the empty ones, sorted (kubectl lists by name, pods have random names). */
 function sortedLines(text: string): string[] {
@@ -86,8 +62,8 @@ spec:
 
 /** Applies a Deployment and waits, with kubectl, until it has rolled out. */
 async function rolledOut(ns: string, manifest: string, name: string): Promise<void> {
-  expect(await kubectl.ok(['apply', '-n', ns, '-f', '-'], manifest)).toBe(`deployment.apps/${name} created\n`);
-  expect(await kubectl.ok(['rollout', 'status', `deployment/${name}`, '-n', ns, '--timeout=60s'])).toContain(`deployment "${name}" successfully rolled out`);
+  expect(await suite.kubectl.ok(['apply', '-n', ns, '-f', '-'], manifest)).toBe(`deployment.apps/${name} created\n`);
+  expect(await suite.kubectl.ok(['rollout', 'status', `deployment/${name}`, '-n', ns, '--timeout=60s'])).toContain(`deployment "${name}" successfully rolled out`);
 }
 
 /** `image=replicas` of every ReplicaSet of app `name`, sorted. */
@@ -99,7 +75,7 @@ describe('Deployment rollouts', () => {
   it('rolls out a new Deployment: rollout status succeeds and condition Available is met', async () => {
     const ns = await namespace();
     await rolledOut(ns, deployment('web'), 'web');
-    expect(await kubectl.ok(['wait', '--for=condition=Available', 'deployment/web', '-n', ns, '--timeout=60s'])).toBe('deployment.apps/web condition met\n');
+    expect(await suite.kubectl.ok(['wait', '--for=condition=Available', 'deployment/web', '-n', ns, '--timeout=60s'])).toBe('deployment.apps/web condition met\n');
     const status = '{.status.replicas} {.status.readyReplicas} {.status.availableReplicas} {.status.updatedReplicas}';
     expect(await jsonpath(['get', 'deploy', 'web', '-n', ns], `${status} {.metadata.annotations.deployment\\.kubernetes\\.io/revision}`)).toBe('2 2 2 2 1');
   });
@@ -107,8 +83,8 @@ describe('Deployment rollouts', () => {
   it('scales up: three ready pods and a ReplicaSet of three', async () => {
     const ns = await namespace();
     await rolledOut(ns, deployment('web'), 'web');
-    expect(await kubectl.ok(['scale', 'deployment/web', '-n', ns, '--replicas=3'])).toBe('deployment.apps/web scaled\n');
-    await kubectl.ok(['rollout', 'status', 'deployment/web', '-n', ns, '--timeout=60s']);
+    expect(await suite.kubectl.ok(['scale', 'deployment/web', '-n', ns, '--replicas=3'])).toBe('deployment.apps/web scaled\n');
+    await suite.kubectl.ok(['rollout', 'status', 'deployment/web', '-n', ns, '--timeout=60s']);
     const pods = await jsonpath(['get', 'pods', '-n', ns, '-l', 'app=web'], '{range .items[*]}{.status.phase} {.status.conditions[?(@.type=="Ready")].status}{"\\n"}{end}');
     expect(sortedLines(pods)).toEqual(['Running True', 'Running True', 'Running True']);
     expect(await replicaSets(ns, 'web')).toEqual(['nginx:1.26=3']);
@@ -118,11 +94,11 @@ describe('Deployment rollouts', () => {
   it('rolls out a new image: revision 2, the old ReplicaSet scaled to 0, both revisions in the history', async () => {
     const ns = await namespace();
     await rolledOut(ns, deployment('web'), 'web');
-    expect(await kubectl.ok(['set', 'image', 'deployment/web', '-n', ns, 'app=nginx:1.27'])).toBe('deployment.apps/web image updated\n');
-    expect(await kubectl.ok(['rollout', 'status', 'deployment/web', '-n', ns, '--timeout=60s'])).toContain('deployment "web" successfully rolled out');
+    expect(await suite.kubectl.ok(['set', 'image', 'deployment/web', '-n', ns, 'app=nginx:1.27'])).toBe('deployment.apps/web image updated\n');
+    expect(await suite.kubectl.ok(['rollout', 'status', 'deployment/web', '-n', ns, '--timeout=60s'])).toContain('deployment "web" successfully rolled out');
     expect(await jsonpath(['get', 'deploy', 'web', '-n', ns], '{.metadata.annotations.deployment\\.kubernetes\\.io/revision}')).toBe('2');
     expect(await replicaSets(ns, 'web')).toEqual(['nginx:1.26=0', 'nginx:1.27=2']);
-    const history = await kubectl.ok(['rollout', 'history', 'deployment/web', '-n', ns]);
+    const history = await suite.kubectl.ok(['rollout', 'history', 'deployment/web', '-n', ns]);
     expect(history).toMatch(/^REVISION\s+CHANGE-CAUSE$/m);
     expect(history).toMatch(/^1\s+<none>$/m);
     expect(history).toMatch(/^2\s+<none>$/m);
@@ -133,13 +109,13 @@ describe('Deployment rollouts', () => {
   it('undoes a rollout: the first image returns as revision 3', async () => {
     const ns = await namespace();
     await rolledOut(ns, deployment('web'), 'web');
-    await kubectl.ok(['set', 'image', 'deployment/web', '-n', ns, 'app=nginx:1.27']);
-    await kubectl.ok(['rollout', 'status', 'deployment/web', '-n', ns, '--timeout=60s']);
-    expect(await kubectl.ok(['rollout', 'undo', 'deployment/web', '-n', ns])).toBe('deployment.apps/web rolled back\n');
-    expect(await kubectl.ok(['rollout', 'status', 'deployment/web', '-n', ns, '--timeout=60s'])).toContain('deployment "web" successfully rolled out');
+    await suite.kubectl.ok(['set', 'image', 'deployment/web', '-n', ns, 'app=nginx:1.27']);
+    await suite.kubectl.ok(['rollout', 'status', 'deployment/web', '-n', ns, '--timeout=60s']);
+    expect(await suite.kubectl.ok(['rollout', 'undo', 'deployment/web', '-n', ns])).toBe('deployment.apps/web rolled back\n');
+    expect(await suite.kubectl.ok(['rollout', 'status', 'deployment/web', '-n', ns, '--timeout=60s'])).toContain('deployment "web" successfully rolled out');
     expect(await jsonpath(['get', 'deploy', 'web', '-n', ns], '{.spec.template.spec.containers[0].image} {.metadata.annotations.deployment\\.kubernetes\\.io/revision}')).toBe('nginx:1.26 3');
     expect(await replicaSets(ns, 'web')).toEqual(['nginx:1.26=2', 'nginx:1.27=0']);
-    const history = await kubectl.ok(['rollout', 'history', 'deployment/web', '-n', ns]);
+    const history = await suite.kubectl.ok(['rollout', 'history', 'deployment/web', '-n', ns]);
     expect(history).toMatch(/^2\s+<none>$/m);
     expect(history).toMatch(/^3\s+<none>$/m);
     expect(history).not.toMatch(/^1\s/m);
@@ -148,17 +124,17 @@ describe('Deployment rollouts', () => {
   it('never completes a rollout whose pods never become ready; a progress deadline makes it fail', async () => {
     const ns = await namespace();
     const neverReady = { [FAIL]: 'never-ready' };
-    await kubectl.ok(['apply', '-n', ns, '-f', '-'], deployment('stuck', { podAnnotations: neverReady }));
-    await kubectl.ok(['apply', '-n', ns, '-f', '-'], deployment('late', { podAnnotations: neverReady, progressDeadlineSeconds: 1 }));
+    await suite.kubectl.ok(['apply', '-n', ns, '-f', '-'], deployment('stuck', { podAnnotations: neverReady }));
+    await suite.kubectl.ok(['apply', '-n', ns, '-f', '-'], deployment('late', { podAnnotations: neverReady, progressDeadlineSeconds: 1 }));
     // Both replicas exist before kubectl looks, so its one progress line is known in advance.
-    await kubectl.ok(['wait', '--for=jsonpath={.status.updatedReplicas}=2', 'deployment/stuck', '-n', ns, '--timeout=60s']);
-    const waiting = await kubectl.run(['rollout', 'status', 'deployment/stuck', '-n', ns, '--timeout=3s']);
+    await suite.kubectl.ok(['wait', '--for=jsonpath={.status.updatedReplicas}=2', 'deployment/stuck', '-n', ns, '--timeout=60s']);
+    const waiting = await suite.kubectl.run(['rollout', 'status', 'deployment/stuck', '-n', ns, '--timeout=3s']);
     expect(waiting.exitCode).toBe(1);
     expect(waiting.stdout).toContain('Waiting for deployment "stuck" rollout to finish: 0 of 2 updated replicas are available...');
     expect(waiting.stderr).toContain('error: timed out waiting for the condition');
-    await kubectl.ok(['wait', '--for=jsonpath={.status.conditions[?(@.type=="Progressing")].reason}=ProgressDeadlineExceeded', 'deployment/late', '-n', ns, '--timeout=60s']);
+    await suite.kubectl.ok(['wait', '--for=jsonpath={.status.conditions[?(@.type=="Progressing")].reason}=ProgressDeadlineExceeded', 'deployment/late', '-n', ns, '--timeout=60s']);
     expect(await jsonpath(['get', 'deploy', 'late', '-n', ns], '{.status.conditions[?(@.type=="Progressing")].status}')).toBe('False');
-    const exceeded = await kubectl.run(['rollout', 'status', 'deployment/late', '-n', ns, '--timeout=60s']);
+    const exceeded = await suite.kubectl.run(['rollout', 'status', 'deployment/late', '-n', ns, '--timeout=60s']);
     expect(exceeded.exitCode).toBe(1);
     expect(exceeded.stderr).toContain('error: deployment "late" exceeded its progress deadline');
   });
@@ -168,13 +144,13 @@ describe('watch', () => {
   it('streams ADDED then DELETED with --output-watch-events', async () => {
     const ns = await namespace();
     // The namespace's own ConfigMap makes the initial list non-empty, so its printed line marks the watch as started.
-    await eventually(() => kubectl.run(['get', 'configmap', 'kube-root-ca.crt', '-n', ns]), (r) => r.exitCode === 0);
-    const watch = kubectl.start(['get', 'cm', '-n', ns, '-w', '--output-watch-events']);
+    await eventually(() => suite.kubectl.run(['get', 'configmap', 'kube-root-ca.crt', '-n', ns]), (r) => r.exitCode === 0);
+    const watch = suite.kubectl.start(['get', 'cm', '-n', ns, '-w', '--output-watch-events']);
     try {
       await eventually(() => watch.stdout(), (out) => /^ADDED\s+kube-root-ca\.crt\s/m.test(out), { timeoutMs: 30000 });
-      await kubectl.ok(['create', '-n', ns, '-f', '-'], 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: streamed\ndata: {a: "1"}\n');
+      await suite.kubectl.ok(['create', '-n', ns, '-f', '-'], 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: streamed\ndata: {a: "1"}\n');
       await eventually(() => watch.stdout(), (out) => /^ADDED\s+streamed\s+1\s/m.test(out), { timeoutMs: 30000 });
-      await kubectl.ok(['delete', 'cm', 'streamed', '-n', ns]);
+      await suite.kubectl.ok(['delete', 'cm', 'streamed', '-n', ns]);
       await eventually(() => watch.stdout(), (out) => /^DELETED\s+streamed\s+1\s/m.test(out), { timeoutMs: 30000 });
     } finally {
       await watch.stop();
@@ -188,11 +164,11 @@ describe('watch', () => {
 describe('Jobs', () => {
   it('meets condition Complete for a Job that succeeds and Failed for one past its backoff limit', async () => {
     const ns = await namespace();
-    await kubectl.ok(['apply', '-n', ns, '-f', '-'], job('ok'));
-    await kubectl.ok(['apply', '-n', ns, '-f', '-'], job('bad', { [FAIL]: 'job-failure' }, 1));
-    expect(await kubectl.ok(['wait', '--for=condition=Complete', 'job/ok', '-n', ns, '--timeout=60s'])).toBe('job.batch/ok condition met\n');
+    await suite.kubectl.ok(['apply', '-n', ns, '-f', '-'], job('ok'));
+    await suite.kubectl.ok(['apply', '-n', ns, '-f', '-'], job('bad', { [FAIL]: 'job-failure' }, 1));
+    expect(await suite.kubectl.ok(['wait', '--for=condition=Complete', 'job/ok', '-n', ns, '--timeout=60s'])).toBe('job.batch/ok condition met\n');
     expect(await jsonpath(['get', 'job', 'ok', '-n', ns], '{.status.succeeded}')).toBe('1');
-    expect(await kubectl.ok(['wait', '--for=condition=Failed', 'job/bad', '-n', ns, '--timeout=60s'])).toBe('job.batch/bad condition met\n');
+    expect(await suite.kubectl.ok(['wait', '--for=condition=Failed', 'job/bad', '-n', ns, '--timeout=60s'])).toBe('job.batch/bad condition met\n');
     expect(await jsonpath(['get', 'job', 'bad', '-n', ns], '{.status.failed} {.status.conditions[?(@.type=="Failed")].reason}')).toBe('2 BackoffLimitExceeded');
   });
 });
