@@ -4,3 +4,5 @@ export * from './render/index.js';
 export * from './match/index.js';
 export * from './diff/index.js';
 export * from './health/index.js';
+export * from './tree/index.js';
+export * from './engine/index.js';

@@ -1,0 +1,83 @@
+// The ports the engine composes (Git, render, live state, temp dirs, clock) and the shape refresh returns.
+import type { Application, ApplicationCondition, ApplicationDestination, ApplicationStatus, ApplicationSummary, HealthStatus, ResourceStatus, SourceType, SyncStatus, TrackingMethod, UnstructuredObject } from '@driftless/api';
+import type { IsNamespaced, ResourceKey } from '../match/index.js';
+import type { RenderOptions, RenderResult } from '../render/index.js';
+import type { ResolvedRevision } from '../source/index.js';
+
+/** Git access: the repository cache (`createRepoCache`) satisfies it. */
+export interface EngineRepos {
+  /** Resolves a target revision to a commit; rejects with typed errors (NotFound, Unavailable, …). */
+  resolveRevision(repoURL: string, targetRevision: string): Promise<ResolvedRevision>;
+  /** Writes the files of commit `sha` into the empty folder `destDir`. */
+  checkout(repoURL: string, sha: string, destDir: string): Promise<void>;
+}
+
+/** What the engine passes to render: `RenderOptions` without `tools`, which the caller binds. */
+export type EngineRenderArgs = Omit<RenderOptions, 'tools'>;
+
+/** Renders one source; typically `(args) => renderSource({ ...args, tools })`. */
+export type EngineRender = (args: EngineRenderArgs) => Promise<RenderResult>;
+
+/** Which live objects refresh asks for. */
+export interface LiveRequest {
+  /** The application name as tracking ids carry it. */
+  appName: string;
+  destination: ApplicationDestination;
+  /** Keys of every desired object, namespaces already defaulted. */
+  desired: readonly ResourceKey[];
+}
+
+/** The live state of the destination cluster (an informer cache in the worker). */
+export interface LiveState {
+  /**
+   * The live objects tracked by the application, those at the `desired` keys whoever tracks them, and
+   * (for the tree) objects they own. Returning more is harmless: matching filters by key and tracking.
+   */
+  listManaged(request: LiveRequest): Promise<UnstructuredObject[]>;
+  /** Discovery's answer to "is this kind namespaced?". @defaultValue every kind is namespaced */
+  isNamespaced?: IsNamespaced;
+}
+
+/** A fresh empty folder; `cleanup` removes it (the `TempDir` of `@driftless/testing` fits). */
+export interface EngineTempDir {
+  readonly path: string;
+  cleanup(): Promise<void>;
+}
+
+/** Everything {@link createEngine} needs. */
+export interface EngineOptions {
+  repos: EngineRepos;
+  render: EngineRender;
+  live: LiveState;
+  /** Creates the folder one checkout goes into; it is removed after rendering. */
+  tempDir: () => Promise<EngineTempDir>;
+  /** @defaultValue `() => new Date()` */
+  clock?: () => Date;
+  /** `application.resourceTrackingMethod`. @defaultValue `annotation` */
+  trackingMethod?: TrackingMethod;
+  /** `application.instanceLabelKey`. @defaultValue `app.kubernetes.io/instance` */
+  instanceLabelKey?: string;
+  /** Namespace of the control plane; apps elsewhere are tracked as `<namespace>_<name>`. @defaultValue `argocd` */
+  controlNamespace?: string;
+}
+
+/** The status fields a refresh always fills: Argo CD's `ApplicationStatus` after a comparison. */
+export interface RefreshResult extends ApplicationStatus {
+  sync: SyncStatus;
+  health: HealthStatus;
+  resources: ResourceStatus[];
+  conditions: ApplicationCondition[];
+  summary: ApplicationSummary;
+  reconciledAt: string;
+  sourceType?: SourceType;
+}
+
+/** The engine: compares an Application's Git state with its live state. */
+export interface Engine {
+  /**
+   * Resolves, checks out, renders, matches, diffs and assesses `app`. Resolves, never rejects: every bad
+   * input (invalid spec, unreachable repository, missing revision, render or live-state failure) becomes a
+   * condition, with `sync.status` Unknown.
+   */
+  refresh(app: Application): Promise<RefreshResult>;
+}

@@ -1,0 +1,3 @@
+// Public surface of tree/: the ownerReference hierarchy of live objects.
+export { buildResourceTree, descendantsOf, nodeId } from './resource-tree.js';
+export type { ResourceNode, ResourceTree } from './resource-tree.js';
