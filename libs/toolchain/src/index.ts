@@ -6,3 +6,5 @@ export { resolveTool } from './resolve-tool.js';
 export { runTool } from './run-tool.js';
 export { describeTools, formatTool } from './describe-tools.js';
 export { ToolNotFoundError, ToolOutputLimitError, ToolSpawnError, ToolTimeoutError } from './errors.js';
+export { createRenderToolRunner } from './render-tool-runner.js';
+export type { RenderToolResult, RenderToolRunner, RenderTools } from './render-tool-runner.js';

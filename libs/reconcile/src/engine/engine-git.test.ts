@@ -9,8 +9,8 @@ import { startGitServer } from '@driftless/gitserver';
 import type { GitServer } from '@driftless/gitserver';
 import { createServedRepo, tempDir } from '@driftless/testing';
 import type { ServedRepo, TempDir } from '@driftless/testing';
-import { resolveTool } from '@driftless/toolchain';
-import { createExecToolRunner, renderSource } from '../render/index.js';
+import { createRenderToolRunner, resolveTool } from '@driftless/toolchain';
+import { renderSource } from '../render/index.js';
 import { formatTrackingId } from '../match/index.js';
 import { createRepoCache } from '../source/index.js';
 import { createEngine } from './create-engine.js';
@@ -64,7 +64,7 @@ describe('engine over a real git server', () => {
       'README.md': 'apps\n',
     });
     const [helm, kustomize] = await Promise.all([resolveTool('helm', { cacheDir: CACHE_DIR }), resolveTool('kustomize', { cacheDir: CACHE_DIR })]);
-    const tools = createExecToolRunner({ helm, kustomize });
+    const tools = createRenderToolRunner({ helm, kustomize });
     engine = createEngine({
       repos: createRepoCache({ dir: path.join(temp.path, 'cache'), allowHttp: true }),
       render: (args) => renderSource({ ...args, tools, tempRoot: temp.path }),

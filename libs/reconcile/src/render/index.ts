@@ -6,6 +6,4 @@ export { detectSourceType, KUSTOMIZATION_FILE_NAMES } from './detect-source-type
 export { DEFAULT_RENDER_LIMITS } from './render-types.js';
 export type { RenderLimits, RenderOptions, RenderResult, RenderSourceType } from './render-types.js';
 export type { RenderToolName, ToolRunner, ToolRunOptions, ToolRunResult } from './tool-runner.js';
-export { createExecToolRunner } from './adapters/exec-runner.js';
-export type { ExecCommand, ExecToolRunnerOptions } from './adapters/exec-runner.js';
 export { compileGlob, matchGlob } from './glob.js';

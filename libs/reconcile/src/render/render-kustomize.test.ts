@@ -9,8 +9,7 @@ import { InvalidInputError } from '@driftless/api';
 import type { ApplicationSourceKustomize, UnstructuredObject } from '@driftless/api';
 import { tempDir } from '@driftless/testing';
 import type { TempDir } from '@driftless/testing';
-import { resolveTool } from '@driftless/toolchain';
-import { createExecToolRunner } from './adapters/exec-runner.js';
+import { createRenderToolRunner, resolveTool } from '@driftless/toolchain';
 import { renderSource } from './render-source.js';
 import type { ToolRunner } from './tool-runner.js';
 
@@ -22,7 +21,7 @@ let work: TempDir;
 
 beforeAll(async () => {
   const [helm, kustomize] = await Promise.all([resolveTool('helm', { cacheDir: CACHE_DIR }), resolveTool('kustomize', { cacheDir: CACHE_DIR })]);
-  tools = createExecToolRunner({ helm, kustomize });
+  tools = createRenderToolRunner({ helm, kustomize });
   work = await tempDir('render-kustomize');
 }, 120_000);
 
