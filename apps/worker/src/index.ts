@@ -8,3 +8,7 @@ export type { RedisCheck, RedisConnection } from './redis/check-redis.js';
 export { redactRedisUrl, describeRedisEndpoint } from './redis/redact-redis-url.js';
 export type { RedisEndpoint } from './redis/redact-redis-url.js';
 export { createLogger, REDACTED_FIELDS } from './logging/create-logger.js';
+export { createRefresher } from './refresh/create-refresher.js';
+export type { Refresher, RefresherOptions } from './refresh/create-refresher.js';
+export { createKubeLiveState, isControlDestination } from './refresh/kube-live-state.js';
+export type { KubeLiveState, KubeLiveStateOptions } from './refresh/kube-live-state.js';

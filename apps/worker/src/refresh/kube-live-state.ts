@@ -1,0 +1,189 @@
+// The engine's LiveState port over a libs/kube live-state cache and discovery of the control cluster.
+import type * as k8s from '@kubernetes/client-node';
+import { InvalidInputError, NotFoundError, UnavailableError } from '@driftless/api';
+import type { ApplicationDestination, UnstructuredObject } from '@driftless/api';
+import { IN_CLUSTER_SERVER, createDiscovery, createLiveStateCache, createResourceClient, gvkKey } from '@driftless/kube';
+import type { ApiResource, GroupVersionKind, LiveStateCache, RetryOptions } from '@driftless/kube';
+import { trackingAppName } from '@driftless/reconcile';
+import type { LiveRequest, LiveState, ResourceKey } from '@driftless/reconcile';
+
+/** Options of {@link createKubeLiveState}. */
+export interface KubeLiveStateOptions {
+  /** The control cluster. */
+  readonly kc: k8s.KubeConfig;
+  /** How long the first listing of every kind may take before a refresh reports the live state unknown. @defaultValue 60000 */
+  readonly syncTimeoutMs?: number;
+  /** A desired kind discovery does not know re-reads discovery at most this often. @defaultValue 10000 */
+  readonly discoveryRefreshMs?: number;
+  /** Backoff of failing watches and relists. @defaultValue the live-state cache's */
+  readonly retry?: RetryOptions;
+}
+
+/** The live state of the control cluster, as the engine's `LiveState` port plus its lifecycle. */
+export interface KubeLiveState extends LiveState {
+  /**
+   * Loads discovery (for the synchronous `isNamespaced`) and starts the cache if it is not running. Resolves,
+   * never rejects: a failure is remembered and `listManaged` rejects with it, so the engine reports it.
+   */
+  prepare(): Promise<void>;
+  /** Stops every watch. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Whether `destination` names the control cluster: Argo's `https://kubernetes.default.svc`, the name
+ * `in-cluster`, or the control kubeconfig's own server URL.
+ */
+export function isControlDestination(destination: ApplicationDestination, controlServer: string): boolean {
+  if (destination.server !== undefined && destination.server !== '') return destination.server === IN_CLUSTER_SERVER || destination.server === controlServer;
+  return destination.name === 'in-cluster';
+}
+
+/**
+ * Creates the live state of the control cluster. The cache watches every listable kind (started on the
+ * first `prepare`, restarted after a start that failed). `listManaged` returns the objects tracked by the
+ * app (tracking-id annotation) and the objects at the desired keys; kinds the cache does not watch (a CRD
+ * that appeared after start) are read with the resource client at the desired keys. It rejects — never an
+ * empty view — for another cluster, an unreachable one, or a kind whose watch is pending or failing.
+ */
+export function createKubeLiveState(options: KubeLiveStateOptions): KubeLiveState {
+  const discoveryRefreshMs = options.discoveryRefreshMs ?? 10_000;
+  const discovery = createDiscovery(options.kc, { minRefreshIntervalMs: discoveryRefreshMs });
+  let lastDiscoveryRefresh = Number.NEGATIVE_INFINITY;
+  const client = createResourceClient(options.kc, discovery);
+  const syncTimeoutMs = options.syncTimeoutMs ?? 60_000;
+  let cache: LiveStateCache | undefined;
+  let starting: Promise<void> | undefined;
+  let byGroupKind = new Map<string, ApiResource>();
+  let failure: unknown;
+
+  async function startCache(): Promise<void> {
+    const fresh = createLiveStateCache({ kc: options.kc, discovery, kinds: 'all-listable', ...(options.retry ? { retry: options.retry } : {}) });
+    try {
+      await fresh.start();
+      cache = fresh;
+    } catch (error) {
+      await fresh.stop();
+      throw error;
+    }
+  }
+
+  function remember(resources: readonly ApiResource[]): void {
+    byGroupKind = new Map(resources.filter((r) => r.preferred).map((r) => [`${r.group}/${r.kind}`, r]));
+  }
+
+  // A desired kind discovery does not know (a CRD created since): re-read discovery, at most once per interval.
+  async function refreshDiscovery(): Promise<void> {
+    if (Date.now() - lastDiscoveryRefresh < discoveryRefreshMs) return;
+    lastDiscoveryRefresh = Date.now();
+    await discovery.refresh();
+    remember(await discovery.resources());
+  }
+
+  async function prepare(): Promise<void> {
+    try {
+      remember(await discovery.resources());
+      if (!cache) {
+        starting ??= startCache().finally(() => {
+          starting = undefined;
+        });
+        await starting;
+      }
+      failure = undefined;
+    } catch (error) {
+      failure = error;
+    }
+  }
+
+  async function listManaged(request: LiveRequest): Promise<UnstructuredObject[]> {
+    if (!isControlDestination(request.destination, discovery.server)) {
+      const target = request.destination.server || request.destination.name || '(none)';
+      throw new InvalidInputError(`destination cluster ${target} is not supported yet: only the control cluster (${IN_CLUSTER_SERVER}) is`);
+    }
+    if (!cache && failure === undefined) await prepare(); // a caller that skipped prepare(): isNamespaced was empty, the listing is still complete
+    if (failure !== undefined || !cache) throw new UnavailableError(`cluster ${discovery.server} is unavailable: ${message(failure ?? 'not started')}`, { cause: failure });
+    await waitForSync(cache, syncTimeoutMs);
+    assertHealthy(cache, discovery.server);
+
+    const found = new Map<string, UnstructuredObject>();
+    const add = (obj: UnstructuredObject): void => void found.set(`${obj.apiVersion}/${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`, obj);
+    for (const key of cache.status().keys()) {
+      for (const obj of cache.list(parseGvkKey(key))) if (trackingAppName(obj) === request.appName) add(obj);
+    }
+    for (const key of request.desired) {
+      const obj = await desiredObject(cache, key);
+      if (obj) add(obj);
+    }
+    return [...found.values()];
+  }
+
+  // The live object at a desired key, from the cache when its kind is watched, else from the API server.
+  async function desiredObject(watched: LiveStateCache, key: ResourceKey): Promise<UnstructuredObject | undefined> {
+    let resource = byGroupKind.get(`${key.group}/${key.kind}`);
+    if (!resource) {
+      await refreshDiscovery();
+      resource = byGroupKind.get(`${key.group}/${key.kind}`);
+      // A kind the cluster does not serve (yet): nothing can exist there, the resource is Missing.
+      if (!resource) return undefined;
+    }
+    const gvk: GroupVersionKind = { group: resource.group, version: resource.version, kind: resource.kind };
+    const namespace = resource.namespaced ? key.namespace : undefined;
+    if (watched.status().has(gvkKey(gvk))) return watched.get(gvk, namespace, key.name);
+    try {
+      return await client.get(gvk, { ...(namespace ? { namespace } : {}), name: key.name });
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  return {
+    prepare,
+    listManaged,
+    isNamespaced: (group, kind) => byGroupKind.get(`${group}/${kind}`)?.namespaced,
+    async stop() {
+      await starting?.catch(() => undefined);
+      await cache?.stop();
+      cache = undefined;
+    },
+  };
+}
+
+// Waits for the first listing of every kind, at most `timeoutMs`; what is still pending is reported afterwards.
+async function waitForSync(cache: LiveStateCache, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+  });
+  try {
+    await Promise.race([cache.synced, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const MAX_PROBLEMS_SHOWN = 3;
+
+// An unlisted or failing kind could hold tracked objects: the view would be incomplete, so refuse it.
+function assertHealthy(cache: LiveStateCache, server: string): void {
+  const problems = [...cache.status()].flatMap(([key, status]) =>
+    status.state === 'synced' ? [] : [`${key}: ${status.state === 'error' ? status.message : 'not listed yet'}`],
+  );
+  if (problems.length === 0) return;
+  // Usually one cause (the cluster went away) repeated for every kind: name a few, count the rest.
+  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).join('; ');
+  const more = problems.length > MAX_PROBLEMS_SHOWN ? ` (and ${problems.length - MAX_PROBLEMS_SHOWN} more kinds)` : '';
+  throw new UnavailableError(`live state of ${server} is incomplete: ${shown}${more}`, { context: { server } });
+}
+
+// `gvkKey` back to its parts: `apps/v1/Deployment`, `v1/ConfigMap`.
+function parseGvkKey(key: string): GroupVersionKind {
+  const parts = key.split('/');
+  const kind = parts.pop() ?? '';
+  const version = parts.pop() ?? '';
+  return { group: parts.join('/'), version, kind };
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

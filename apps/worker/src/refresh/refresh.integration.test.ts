@@ -1,0 +1,268 @@
+// End-to-end refresh against real servers: a TLS dev cluster, a git server, the real repo cache and render.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import * as k8s from '@kubernetes/client-node';
+import type { Application, UnstructuredObject } from '@driftless/api';
+import { startDevCluster } from '@driftless/devcluster';
+import type { DevCluster } from '@driftless/devcluster';
+import { startGitServer } from '@driftless/gitserver';
+import type { GitServer } from '@driftless/gitserver';
+import { createDiscovery, createResourceClient } from '@driftless/kube';
+import type { ResourceClient } from '@driftless/kube';
+import { formatTrackingId, groupOf } from '@driftless/reconcile';
+import { createServedRepo, tempDir, waitFor } from '@driftless/testing';
+import type { ServedRepo, TempDir } from '@driftless/testing';
+import { createRefresher } from './create-refresher.js';
+import type { Refresher } from './create-refresher.js';
+
+const DEPLOYMENT = { group: 'apps', version: 'v1', kind: 'Deployment' };
+const TRACKING = 'argocd.argoproj.io/tracking-id';
+
+const web: UnstructuredObject = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'web', labels: { app: 'web' } },
+  spec: {
+    replicas: 2,
+    selector: { matchLabels: { app: 'web' } },
+    template: {
+      metadata: { labels: { app: 'web' }, annotations: { 'devcluster.driftless.io/ready-after-ms': '50' } },
+      spec: { containers: [{ name: 'web', image: 'guestbook:1' }] },
+    },
+  },
+};
+
+const settings = (mode: string): UnstructuredObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' }, data: { mode } });
+
+const widget: UnstructuredObject = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w1' }, spec: { size: 1 } };
+
+const widgetCrd: UnstructuredObject = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: 'widgets.example.com' },
+  spec: {
+    group: 'example.com',
+    scope: 'Namespaced',
+    names: { plural: 'widgets', singular: 'widget', kind: 'Widget' },
+    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: { size: { type: 'integer' } } } } } } }],
+  },
+};
+
+function kubeConfigFrom(yaml: string): k8s.KubeConfig {
+  const kc = new k8s.KubeConfig();
+  kc.loadFromString(yaml);
+  return kc;
+}
+
+let temp: TempDir;
+let cluster: DevCluster;
+let server: GitServer;
+let repo: ServedRepo;
+let client: ResourceClient;
+let refresher: Refresher;
+let namespace: string;
+
+/** Creates `desired` in the test namespace with the app's tracking id, as a sync would. */
+async function applyTracked(desired: UnstructuredObject): Promise<void> {
+  const name = desired.metadata.name ?? '';
+  const trackingId = formatTrackingId({ appName: 'guestbook', group: groupOf(desired.apiVersion), kind: desired.kind, namespace, name });
+  await client.apply(
+    { ...desired, metadata: { ...desired.metadata, namespace, annotations: { [TRACKING]: trackingId } } },
+    { fieldManager: 'argocd-controller' },
+  );
+}
+
+function app(overrides: { targetRevision?: string; server?: string; path?: string; name?: string } = {}): Application {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: { name: overrides.name ?? 'guestbook', namespace: 'argocd' },
+    spec: {
+      project: 'default',
+      destination: { server: overrides.server ?? 'https://kubernetes.default.svc', namespace },
+      source: { repoURL: repo.url, path: overrides.path ?? 'guestbook', targetRevision: overrides.targetRevision ?? 'main' },
+    },
+  };
+}
+
+beforeAll(async () => {
+  temp = await tempDir('worker-refresh');
+  await mkdir(path.join(temp.path, 'served'));
+  [cluster, server] = await Promise.all([startDevCluster({ tls: true }), startGitServer({ root: path.join(temp.path, 'served') })]);
+  repo = await createServedRepo(server, 'apps.git', {
+    'guestbook/web.yaml': JSON.stringify(web),
+    'guestbook/settings.yaml': JSON.stringify(settings('demo')),
+    'widgets/widget.yaml': JSON.stringify(widget),
+  });
+  const kc = kubeConfigFrom(cluster.kubeconfig);
+  client = createResourceClient(kc, createDiscovery(kc));
+  namespace = `test-${randomUUID().slice(0, 8)}`;
+  await client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+  refresher = createRefresher({ kubeconfig: kc, cacheDir: path.join(temp.path, 'cache'), allowHttp: true, retry: { initialMs: 20, maxMs: 100 }, discoveryRefreshMs: 0 });
+}, 120_000);
+
+afterAll(async () => {
+  await refresher?.stop();
+  await repo?.cleanup();
+  await server?.stop();
+  await cluster?.stop();
+  await temp?.cleanup();
+});
+
+describe('refresh against a dev cluster and a git server', () => {
+  it('walks Missing → Synced/Healthy → drifted → a pushed revision, listing tracked extras', async () => {
+    // Given an app whose objects are not in the cluster
+    const first = await repo.head();
+    // When it is refreshed
+    const missing = await refresher.refresh(app());
+    // Then it is OutOfSync with every resource Missing
+    expect(missing.conditions).toEqual([]);
+    expect(missing.sync).toMatchObject({ status: 'OutOfSync', revision: first });
+    expect(missing.health.status).toBe('Missing');
+    expect(missing.resources.map((r) => [r.kind, r.namespace, r.name, r.status, r.health?.status])).toEqual([
+      ['ConfigMap', namespace, 'settings', 'OutOfSync', 'Missing'],
+      ['Deployment', namespace, 'web', 'OutOfSync', 'Missing'],
+    ]);
+
+    // Given the objects were applied with the tracking annotation and the Deployment became ready
+    await applyTracked(settings('demo'));
+    await applyTracked(web);
+    await waitFor(
+      async () => {
+        const live = await client.get(DEPLOYMENT, { namespace, name: 'web' });
+        const status = live['status'] as { availableReplicas?: number } | undefined;
+        return status?.availableReplicas === 2;
+      },
+      { description: 'the web Deployment has 2 available replicas' },
+    );
+    // When refreshed (the cache catches up through its watch)
+    const synced = await waitFor(async () => {
+      const result = await refresher.refresh(app());
+      return result.health.status === 'Healthy' ? result : undefined;
+    }, { description: 'refresh reports the app Healthy' });
+    // Then it is Synced and Healthy at the commit
+    expect(synced.conditions).toEqual([]);
+    expect(synced.sync).toMatchObject({ status: 'Synced', revision: first });
+    expect(synced.resources.map((r) => [r.name, r.status, r.health?.status])).toEqual([
+      ['settings', 'Synced', undefined],
+      ['web', 'Synced', 'Healthy'],
+    ]);
+
+    // When someone scales the Deployment by hand
+    await client.patch(DEPLOYMENT, { namespace, name: 'web' }, { spec: { replicas: 3 } });
+    // Then the app is OutOfSync on web
+    const drifted = await waitFor(async () => {
+      const result = await refresher.refresh(app());
+      return result.sync.status === 'OutOfSync' ? result : undefined;
+    }, { description: 'refresh sees the replica drift' });
+    expect(drifted.resources.map((r) => [r.name, r.status])).toEqual([
+      ['settings', 'Synced'],
+      ['web', 'OutOfSync'],
+    ]);
+
+    // When a new commit is pushed
+    const second = await repo.commit({ 'guestbook/settings.yaml': JSON.stringify(settings('live')) }, 'settings live');
+    await repo.push();
+    const pushed = await refresher.refresh(app());
+    // Then refresh compares at the new revision
+    expect(second).not.toBe(first);
+    expect(pushed.sync).toMatchObject({ status: 'OutOfSync', revision: second });
+    expect(pushed.resources.find((r) => r.name === 'settings')?.status).toBe('OutOfSync');
+
+    // When an object no longer in Git still carries the app's tracking id
+    await applyTracked({ ...settings('old'), metadata: { name: 'leftover' } });
+    const extra = await waitFor(async () => {
+      const result = await refresher.refresh(app());
+      return result.resources.find((r) => r.name === 'leftover');
+    }, { description: 'refresh lists the tracked leftover' });
+    // Then it is listed for pruning
+    expect(extra).toMatchObject({ kind: 'ConfigMap', namespace, status: 'OutOfSync', requiresPruning: true });
+  }, 90_000);
+
+  it('reads kinds the cache does not watch (a CRD created after it started) at the desired keys', async () => {
+    // Given the cache is running and the Widget CRD appears afterwards
+    await refresher.refresh(app());
+    await client.create(widgetCrd);
+    const WIDGET = { group: 'example.com', version: 'v1', kind: 'Widget' };
+    const kc = kubeConfigFrom(cluster.kubeconfig);
+    const fresh = createResourceClient(kc, createDiscovery(kc, { minRefreshIntervalMs: 0 }));
+    await waitFor(() => fresh.list(WIDGET), { description: 'the Widget CRD is served' });
+    // When the widgets app is refreshed, then its Widget is Missing
+    const missing = await refresher.refresh(app({ path: 'widgets', name: 'widgets' }));
+    expect(missing.conditions).toEqual([]);
+    expect(missing.resources.map((r) => [r.group, r.kind, r.namespace, r.name, r.status])).toEqual([['example.com', 'Widget', namespace, 'w1', 'OutOfSync']]);
+    // When the Widget is created with the tracking id, then refresh finds it through the API server
+    const trackingId = formatTrackingId({ appName: 'widgets', group: 'example.com', kind: 'Widget', namespace, name: 'w1' });
+    await fresh.create({ ...widget, metadata: { name: 'w1', namespace, annotations: { [TRACKING]: trackingId } } });
+    const synced = await refresher.refresh(app({ path: 'widgets', name: 'widgets' }));
+    expect(synced.conditions).toEqual([]);
+    expect(synced.sync.status).toBe('Synced');
+    expect(synced.resources.map((r) => [r.name, r.status])).toEqual([['w1', 'Synced']]);
+  });
+
+  it('names a missing target revision in a ComparisonError', async () => {
+    const result = await refresher.refresh(app({ targetRevision: 'no-such-branch' }));
+    expect(result.sync.status).toBe('Unknown');
+    expect(result.conditions.map((c) => [c.type, c.message])).toEqual([
+      ['ComparisonError', `Failed to load target state: revision no-such-branch not found in ${repo.url}`],
+    ]);
+  });
+
+  it('reports a destination other than the control cluster as a condition, without throwing', async () => {
+    const result = await refresher.refresh(app({ server: 'https://elsewhere.example.com:6443' }));
+    expect(result.sync.status).toBe('Unknown');
+    expect(result.resources).toEqual([]);
+    expect(result.conditions).toHaveLength(1);
+    expect(result.conditions[0]).toMatchObject({ type: 'ComparisonError' });
+    expect(result.conditions[0]?.message).toMatch(
+      /^Failed to load live state: destination cluster https:\/\/elsewhere\.example\.com:6443 is not supported yet/,
+    );
+  });
+
+  it('reports a kind whose relist fails as a condition, then recovers', async () => {
+    // Given the watched kinds must relist (410 after compaction) and every resource request fails with 503
+    await applyTracked({ ...settings('x'), metadata: { name: 'nudge' } });
+    cluster.faults.set({ forceExpired: true, errorRate: { status: 503, share: 1 } });
+    try {
+      // When refreshed, then the incomplete live state is a ComparisonError, not a partial view
+      const failing = await waitFor(async () => {
+        const result = await refresher.refresh(app());
+        return result.conditions.length > 0 ? result : undefined;
+      }, { description: 'refresh reports the failing relist' });
+      expect(failing.sync.status).toBe('Unknown');
+      expect(failing.resources).toEqual([]);
+      expect(failing.conditions.map((c) => c.type)).toEqual(['ComparisonError']);
+      expect(failing.conditions[0]?.message).toMatch(/^Failed to load live state: live state of https:\/\/\S+ is incomplete: .*Service Unavailable.* \(and \d+ more kinds\)$/);
+    } finally {
+      cluster.faults.clear();
+    }
+    // When the server answers again, then refresh compares once more
+    const recovered = await waitFor(async () => {
+      const result = await refresher.refresh(app());
+      return result.conditions.length === 0 ? result : undefined;
+    }, { description: 'refresh recovers after the faults clear' });
+    expect(recovered.sync.status).toBe('OutOfSync');
+  });
+
+  it('reports an unreachable control cluster as a condition, never an empty live state', async () => {
+    const closed = new k8s.KubeConfig();
+    closed.loadFromOptions({
+      clusters: [{ name: 'c', server: 'https://127.0.0.1:1', skipTLSVerify: true }],
+      users: [{ name: 'u', token: 't' }],
+      contexts: [{ name: 'c', cluster: 'c', user: 'u' }],
+      currentContext: 'c',
+    });
+    const offline = createRefresher({ kubeconfig: closed, cacheDir: path.join(temp.path, 'offline'), allowHttp: true });
+    try {
+      const result = await offline.refresh(app());
+      expect(result.sync.status).toBe('Unknown');
+      expect(result.resources).toEqual([]);
+      expect(result.conditions.map((c) => c.type)).toEqual(['ComparisonError']);
+      expect(result.conditions[0]?.message).toMatch(/^Failed to load live state: cluster https:\/\/127\.0\.0\.1:1 is unavailable/);
+    } finally {
+      await offline.stop();
+    }
+  });
+});
