@@ -2,6 +2,7 @@
 import type { Benchmark } from './benchmark.js';
 import { devclusterBenchmark } from './benchmarks/devcluster.js';
 import { gitFetchBenchmark } from './benchmarks/git-fetch.js';
+import { refreshBenchmark } from './benchmarks/refresh.js';
 
 /** Every benchmark, in the order `npm run bench` runs them when none is named. */
-export const BENCHMARKS: readonly Benchmark[] = [gitFetchBenchmark, devclusterBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [gitFetchBenchmark, devclusterBenchmark, refreshBenchmark];

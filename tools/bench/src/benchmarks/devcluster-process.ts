@@ -14,10 +14,20 @@ export interface DevClusterProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `tools/devcluster/src/cli.ts` on a free port with `dataDir` and waits for its ready line. */
-export async function startDevClusterProcess(dataDir: string, kubeconfig: string): Promise<DevClusterProcess> {
+/** Options of {@link startDevClusterProcess}. */
+export interface DevClusterProcessOptions {
+  /** Serve HTTPS with a generated CA (written into the kubeconfig), as `--tls`. @defaultValue false */
+  readonly tls?: boolean;
+}
+
+/**
+ * Starts `tools/devcluster/src/cli.ts` on a free port with `dataDir` and waits for its ready line.
+ * With `tls`, the URL is `https://…` and the CA is in the kubeconfig written to `kubeconfig`.
+ */
+export async function startDevClusterProcess(dataDir: string, kubeconfig: string, options: DevClusterProcessOptions = {}): Promise<DevClusterProcess> {
   const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-  const child = spawn(process.execPath, [tsx, path.join(workspaceRoot, 'tools/devcluster/src/cli.ts'), '--port', '0', '--kubeconfig', kubeconfig, '--data-dir', dataDir], {
+  const args = [tsx, path.join(workspaceRoot, 'tools/devcluster/src/cli.ts'), '--port', '0', '--kubeconfig', kubeconfig, '--data-dir', dataDir, ...(options.tls === true ? ['--tls'] : [])];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await readyUrl(child);

@@ -1,12 +1,24 @@
-// A minimal HTTP load generator for benchmarks: N requests with bounded concurrency over keep-alive.
+// A minimal HTTP(S) load generator for benchmarks: N requests with bounded concurrency over keep-alive.
 import http from 'node:http';
+import https from 'node:https';
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-/** Sends one request and resolves with the status code and body. */
-export function request(url: string, method: string, body?: string): Promise<{ status: number; body: string }> {
+/** A keep-alive HTTPS agent trusting `caPem` (e.g. a TLS dev cluster's CA), for {@link request}. */
+export function httpsAgent(caPem: string): https.Agent {
+  return new https.Agent({ keepAlive: true, maxSockets: 64, ca: caPem });
+}
+
+/**
+ * Sends one request and resolves with the status code and body. An `https://` URL needs `tlsAgent`
+ * (see {@link httpsAgent}); plain `http://` uses a shared keep-alive agent.
+ */
+export function request(url: string, method: string, body?: string, tlsAgent?: https.Agent): Promise<{ status: number; body: string }> {
+  const secure = url.startsWith('https:');
+  if (secure && tlsAgent === undefined) return Promise.reject(new Error(`request: ${url} is HTTPS but no tlsAgent was given`));
+  const send = secure ? https.request : http.request;
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, agent, headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const req = send(url, { method, agent: secure ? tlsAgent : agent, headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
