@@ -57,7 +57,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts'],
+    files: ['**/*.test.ts', '**/test-support/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries({ testFile: true })] },
   },
   {

@@ -2,21 +2,19 @@
 // are plain data.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { access, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Application, UnstructuredObject } from '@driftless/api';
 import { startGitServer } from '@driftless/gitserver';
 import type { GitServer } from '@driftless/gitserver';
 import { createServedRepo, tempDir } from '@driftless/testing';
 import type { ServedRepo, TempDir } from '@driftless/testing';
-import { createRenderToolRunner, resolveTool } from '@driftless/toolchain';
 import { renderSource } from '../render/index.js';
 import { formatTrackingId } from '../match/index.js';
 import { createRepoCache } from '../source/index.js';
 import { createEngine } from './create-engine.js';
 import type { Engine } from './engine-types.js';
+import { realRenderTools } from '../test-support/real-render-tools.js';
 
-const CACHE_DIR = path.join(tmpdir(), 'driftless-toolchain-test-cache');
 
 function webDeployment(image: string): UnstructuredObject {
   return {
@@ -63,8 +61,7 @@ describe('engine over a real git server', () => {
       'guestbook/settings.yaml': JSON.stringify(settings),
       'README.md': 'apps\n',
     });
-    const [helm, kustomize] = await Promise.all([resolveTool('helm', { cacheDir: CACHE_DIR }), resolveTool('kustomize', { cacheDir: CACHE_DIR })]);
-    const tools = createRenderToolRunner({ helm, kustomize });
+    const tools = await realRenderTools();
     engine = createEngine({
       repos: createRepoCache({ dir: path.join(temp.path, 'cache'), allowHttp: true }),
       render: (args) => renderSource({ ...args, tools, tempRoot: temp.path }),

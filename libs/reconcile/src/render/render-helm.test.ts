@@ -2,26 +2,23 @@
 // capabilities, CRDs, confinement of value files, and helm's own error messages.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { cp, readdir, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidInputError } from '@driftless/api';
 import type { ApplicationSourceHelm, UnstructuredObject } from '@driftless/api';
 import { tempDir } from '@driftless/testing';
 import type { TempDir } from '@driftless/testing';
-import { createRenderToolRunner, resolveTool } from '@driftless/toolchain';
 import { renderSource } from './render-source.js';
 import type { ToolRunner } from './tool-runner.js';
+import { realRenderTools } from '../test-support/real-render-tools.js';
 
 const FIXTURES = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
-const CACHE_DIR = path.join(tmpdir(), 'driftless-toolchain-test-cache');
 
 let tools: ToolRunner;
 let work: TempDir;
 
 beforeAll(async () => {
-  const [helm, kustomize] = await Promise.all([resolveTool('helm', { cacheDir: CACHE_DIR }), resolveTool('kustomize', { cacheDir: CACHE_DIR })]);
-  tools = createRenderToolRunner({ helm, kustomize });
+  tools = await realRenderTools();
   work = await tempDir('render-helm');
 }, 120_000);
 
