@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
+import * as k8s from '@kubernetes/client-node';
 import { startPlatform } from '@driftless/start';
 import type { RunningPlatform } from '@driftless/start';
 import { tempDir } from '@driftless/testing';
@@ -48,6 +49,14 @@ describe('Given a fresh machine, when a user runs npm start', () => {
     expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(['redis', 'cluster', 'crds', 'gitserver', 'application']);
     expect(lines[1]).toContain('dev cluster');
     expect(lines[4]).toBe('application demo in namespace argocd (created)');
+  });
+
+  it('then the cluster is served over TLS, which client-node (and so the worker) accepts', async () => {
+    expect(platform.clusterUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const kc = new k8s.KubeConfig();
+    kc.loadFromFile(platform.kubeconfigPath);
+    const namespaces = await kc.makeApiClient(k8s.CoreV1Api).listNamespace();
+    expect(namespaces.items.map((ns) => ns.metadata?.name)).toContain('argocd');
   });
 
   it('then kubectl lists the demo Application in the argocd namespace', async () => {

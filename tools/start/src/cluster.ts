@@ -26,7 +26,8 @@ export async function ensureCluster(workDir: string, kubeconfig: string | undefi
     return { kubeconfigPath: kubeconfig, url, started: false, stop: async () => undefined };
   }
   const kubeconfigPath = path.join(workDir, 'kubeconfig');
-  const cluster = await startDevCluster({ port, dataDir: path.join(workDir, 'devcluster'), kubeconfigPath });
+  // TLS: client-node refuses plain-http clusters unless TLS checks are off, and the worker uses client-node.
+  const cluster = await startDevCluster({ port, dataDir: path.join(workDir, 'devcluster'), kubeconfigPath, tls: true });
   return { kubeconfigPath, url: cluster.url, started: true, stop: () => cluster.stop() };
 }
 
