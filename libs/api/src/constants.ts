@@ -78,6 +78,12 @@ export const ANNOTATION_MANAGED_BY_ROLLOUTS = 'argo-rollouts.argoproj.io/managed
 
 /** Name of the general settings ConfigMap. */
 export const ARGOCD_CM = 'argocd-cm';
+/** Name of the ConfigMap holding the SSH host keys trusted for repositories (key {@link SSH_KNOWN_HOSTS_KEY}). */
+export const ARGOCD_SSH_KNOWN_HOSTS_CM = 'argocd-ssh-known-hosts-cm';
+/** Key of {@link ARGOCD_SSH_KNOWN_HOSTS_CM}: OpenSSH `known_hosts` lines. */
+export const SSH_KNOWN_HOSTS_KEY = 'ssh_known_hosts';
+/** Name of the ConfigMap of component parameters (`controller.diff.server.side`, …). */
+export const ARGOCD_CMD_PARAMS_CM = 'argocd-cmd-params-cm';
 /** Name of the RBAC settings ConfigMap. */
 export const ARGOCD_RBAC_CM = 'argocd-rbac-cm';
 /** Name of the notifications settings ConfigMap. */

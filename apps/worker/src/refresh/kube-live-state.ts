@@ -1,15 +1,15 @@
-// The engine's LiveState port over a libs/kube live-state cache and discovery of the control cluster.
+// The engine's LiveState port over a libs/kube live-state cache and discovery of one cluster.
 import type * as k8s from '@kubernetes/client-node';
-import { InvalidInputError, NotFoundError, UnavailableError } from '@driftless/api';
-import type { ApplicationDestination, UnstructuredObject } from '@driftless/api';
-import { IN_CLUSTER_SERVER, createDiscovery, createLiveStateCache, createResourceClient, gvkKey } from '@driftless/kube';
-import type { ApiResource, GroupVersionKind, LiveStateCache, RetryOptions } from '@driftless/kube';
+import { NotFoundError, UnavailableError } from '@driftless/api';
+import type { UnstructuredObject } from '@driftless/api';
+import { createDiscovery, createLiveStateCache, createResourceClient, gvkKey } from '@driftless/kube';
+import type { ApiResource, GroupVersionKind, LiveStateCache, LiveStateEvent, RetryOptions } from '@driftless/kube';
 import { trackingAppName } from '@driftless/reconcile';
 import type { LiveRequest, LiveState, ResourceKey } from '@driftless/reconcile';
 
 /** Options of {@link createKubeLiveState}. */
 export interface KubeLiveStateOptions {
-  /** The control cluster. */
+  /** The cluster. */
   readonly kc: k8s.KubeConfig;
   /** How long the first listing of every kind may take before a refresh reports the live state unknown. @defaultValue 60000 */
   readonly syncTimeoutMs?: number;
@@ -19,7 +19,7 @@ export interface KubeLiveStateOptions {
   readonly retry?: RetryOptions;
 }
 
-/** The live state of the control cluster, as the engine's `LiveState` port plus its lifecycle. */
+/** The live state of one cluster, as the engine's `LiveState` port plus its lifecycle. */
 export interface KubeLiveState extends LiveState {
   /**
    * Loads discovery (for the synchronous `isNamespaced`) and starts the cache if it is not running. Resolves,
@@ -31,20 +31,13 @@ export interface KubeLiveState extends LiveState {
 }
 
 /**
- * Whether `destination` names the control cluster: Argo's `https://kubernetes.default.svc`, the name
- * `in-cluster`, or the control kubeconfig's own server URL.
- */
-export function isControlDestination(destination: ApplicationDestination, controlServer: string): boolean {
-  if (destination.server !== undefined && destination.server !== '') return destination.server === IN_CLUSTER_SERVER || destination.server === controlServer;
-  return destination.name === 'in-cluster';
-}
-
-/**
- * Creates the live state of the control cluster. The cache watches every listable kind (started on the
- * first `prepare`, restarted after a start that failed). `listManaged` returns the objects tracked by the
- * app (tracking-id annotation) and the objects at the desired keys; kinds the cache does not watch (a CRD
- * that appeared after start) are read with the resource client at the desired keys. It rejects — never an
- * empty view — for another cluster, an unreachable one, or a kind whose watch is pending or failing.
+ * Creates the live state of one cluster. The cache watches every listable kind (started on the first
+ * `prepare`, restarted after a start that failed) and indexes objects by the app their tracking id names.
+ * `listManaged` returns the objects tracked by the app and the objects at the desired keys, reading only
+ * those (its cost does not grow with unrelated objects); kinds the cache does not watch (a CRD that
+ * appeared after start) are read with the resource client at the desired keys. It rejects — never an
+ * empty view — for an unreachable cluster or a kind whose watch is pending or failing. Which cluster a
+ * destination names is decided by the caller (`createClusterLiveStates`).
  */
 export function createKubeLiveState(options: KubeLiveStateOptions): KubeLiveState {
   const discoveryRefreshMs = options.discoveryRefreshMs ?? 10_000;
@@ -56,9 +49,13 @@ export function createKubeLiveState(options: KubeLiveStateOptions): KubeLiveStat
   let starting: Promise<void> | undefined;
   let byGroupKind = new Map<string, ApiResource>();
   let failure: unknown;
+  // Objects by the app their tracking id names, so a refresh reads its own objects, not the whole cluster.
+  let tracked = createTrackingIndex();
 
   async function startCache(): Promise<void> {
-    const fresh = createLiveStateCache({ kc: options.kc, discovery, kinds: 'all-listable', ...(options.retry ? { retry: options.retry } : {}) });
+    const index = createTrackingIndex();
+    tracked = index;
+    const fresh = createLiveStateCache({ kc: options.kc, discovery, kinds: 'all-listable', onChange: index.apply, ...(options.retry ? { retry: options.retry } : {}) });
     try {
       await fresh.start();
       cache = fresh;
@@ -96,20 +93,14 @@ export function createKubeLiveState(options: KubeLiveStateOptions): KubeLiveStat
   }
 
   async function listManaged(request: LiveRequest): Promise<UnstructuredObject[]> {
-    if (!isControlDestination(request.destination, discovery.server)) {
-      const target = request.destination.server || request.destination.name || '(none)';
-      throw new InvalidInputError(`destination cluster ${target} is not supported yet: only the control cluster (${IN_CLUSTER_SERVER}) is`);
-    }
     if (!cache && failure === undefined) await prepare(); // a caller that skipped prepare(): isNamespaced was empty, the listing is still complete
     if (failure !== undefined || !cache) throw new UnavailableError(`cluster ${discovery.server} is unavailable: ${message(failure ?? 'not started')}`, { cause: failure });
     await waitForSync(cache, syncTimeoutMs);
     assertHealthy(cache, discovery.server);
 
     const found = new Map<string, UnstructuredObject>();
-    const add = (obj: UnstructuredObject): void => void found.set(`${obj.apiVersion}/${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`, obj);
-    for (const key of cache.status().keys()) {
-      for (const obj of cache.list(parseGvkKey(key))) if (trackingAppName(obj) === request.appName) add(obj);
-    }
+    const add = (obj: UnstructuredObject): void => void found.set(objectKey(obj), obj);
+    for (const obj of tracked.objectsOf(request.appName)) add(obj);
     for (const key of request.desired) {
       const obj = await desiredObject(cache, key);
       if (obj) add(obj);
@@ -176,12 +167,41 @@ function assertHealthy(cache: LiveStateCache, server: string): void {
   throw new UnavailableError(`live state of ${server} is incomplete: ${shown}${more}`, { context: { server } });
 }
 
-// `gvkKey` back to its parts: `apps/v1/Deployment`, `v1/ConfigMap`.
-function parseGvkKey(key: string): GroupVersionKind {
-  const parts = key.split('/');
-  const kind = parts.pop() ?? '';
-  const version = parts.pop() ?? '';
-  return { group: parts.join('/'), version, kind };
+function objectKey(obj: UnstructuredObject): string {
+  return `${obj.apiVersion}/${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`;
+}
+
+/** Live objects grouped by the application their tracking id names, kept current from cache events. */
+interface TrackingIndex {
+  readonly apply: (event: LiveStateEvent) => void;
+  objectsOf(appName: string): Iterable<UnstructuredObject>;
+}
+
+function createTrackingIndex(): TrackingIndex {
+  const byApp = new Map<string, Map<string, UnstructuredObject>>();
+  const appOf = new Map<string, string>();
+  const remove = (key: string): void => {
+    const app = appOf.get(key);
+    if (app === undefined) return;
+    appOf.delete(key);
+    const objects = byApp.get(app);
+    objects?.delete(key);
+    if (objects?.size === 0) byApp.delete(app);
+  };
+  return {
+    apply(event) {
+      const key = objectKey(event.object);
+      remove(key);
+      if (event.type === 'deleted') return;
+      const app = trackingAppName(event.object);
+      if (app === undefined) return;
+      appOf.set(key, app);
+      let objects = byApp.get(app);
+      if (objects === undefined) byApp.set(app, (objects = new Map()));
+      objects.set(key, event.object);
+    },
+    objectsOf: (appName) => byApp.get(appName)?.values() ?? [],
+  };
 }
 
 function message(error: unknown): string {

@@ -50,6 +50,11 @@ const widgetCrd: UnstructuredObject = {
   },
 };
 
+/** A Secret in the control namespace labelled for Argo CD. */
+function argoSecret(name: string, type: string, stringData: Record<string, string>): UnstructuredObject {
+  return { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace: 'argocd', labels: { 'argocd.argoproj.io/secret-type': type } }, stringData };
+}
+
 function kubeConfigFrom(yaml: string): k8s.KubeConfig {
   const kc = new k8s.KubeConfig();
   kc.loadFromString(yaml);
@@ -95,11 +100,13 @@ beforeAll(async () => {
     'guestbook/web.yaml': JSON.stringify(web),
     'guestbook/settings.yaml': JSON.stringify(settings('demo')),
     'widgets/widget.yaml': JSON.stringify(widget),
+    'remote/settings.yaml': JSON.stringify(settings('demo')),
   });
   const kc = kubeConfigFrom(cluster.kubeconfig);
   client = createResourceClient(kc, createDiscovery(kc));
   namespace = `test-${randomUUID().slice(0, 8)}`;
   await client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+  await client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'argocd' } });
   refresher = createRefresher({ kubeconfig: kc, cacheDir: path.join(temp.path, 'cache'), allowHttp: true, retry: { initialMs: 20, maxMs: 100 }, discoveryRefreshMs: 0 });
 }, 120_000);
 
@@ -210,16 +217,79 @@ describe('refresh against a dev cluster and a git server', () => {
     ]);
   });
 
-  it('reports a destination other than the control cluster as a condition, without throwing', async () => {
+  it('reports an unregistered destination cluster as a condition, without throwing', async () => {
     const result = await refresher.refresh(app({ server: 'https://elsewhere.example.com:6443' }));
     expect(result.sync.status).toBe('Unknown');
     expect(result.resources).toEqual([]);
-    expect(result.conditions).toHaveLength(1);
-    expect(result.conditions[0]).toMatchObject({ type: 'ComparisonError' });
-    expect(result.conditions[0]?.message).toMatch(
-      /^Failed to load live state: destination cluster https:\/\/elsewhere\.example\.com:6443 is not supported yet/,
-    );
+    expect(result.conditions.map((c) => [c.type, c.message])).toEqual([
+      ['ComparisonError', 'Failed to load live state: destination cluster with server https://elsewhere.example.com:6443 is not registered: add a cluster Secret (label argocd.argoproj.io/secret-type: cluster) in the control namespace'],
+    ]);
   });
+
+  it('compares against a cluster registered by a cluster Secret, by server and by name', async () => {
+    // Given a second cluster with its own token and CA, registered in the control namespace
+    const token = `t-${randomUUID()}`;
+    const remote = await startDevCluster({ tls: true, token });
+    try {
+      const remoteKc = kubeConfigFrom(remote.kubeconfig);
+      const remoteClient = createResourceClient(remoteKc, createDiscovery(remoteKc));
+      await remoteClient.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+      const config = { bearerToken: token, tlsClientConfig: { caData: Buffer.from(remote.ca ?? '').toString('base64') } };
+      await client.create(argoSecret('remote-cluster', 'cluster', { name: 'remote', server: remote.url, config: JSON.stringify(config) }));
+      // And the app's ConfigMap exists there, tracked, but not in the control cluster
+      const trackingId = formatTrackingId({ appName: 'remote-app', group: '', kind: 'ConfigMap', namespace, name: 'settings' });
+      await remoteClient.create({ ...settings('demo'), metadata: { name: 'settings', namespace, annotations: { [TRACKING]: trackingId } } });
+      // When an app targets it by server, or by name, then the remote ConfigMap is found there
+      for (const destination of [{ server: remote.url }, { name: 'remote' }]) {
+        const target = app({ name: 'remote-app', path: 'remote' });
+        target.spec.destination = { ...destination, namespace };
+        const result = await waitFor(async () => {
+          const refreshed = await refresher.refresh(target);
+          return refreshed.conditions.length === 0 && refreshed.sync.status === 'Synced' ? refreshed : undefined;
+        }, { description: `the app targeting ${JSON.stringify(destination)} is Synced` });
+        expect(result.resources.map((r) => [r.kind, r.namespace, r.name, r.status])).toEqual([['ConfigMap', namespace, 'settings', 'Synced']]);
+      }
+    } finally {
+      await client.delete({ group: '', version: 'v1', kind: 'Secret' }, { namespace: 'argocd', name: 'remote-cluster' }).catch(() => undefined);
+      await remote.stop();
+    }
+  }, 90_000);
+
+  it('fetches a private repository with the credentials of a repository Secret, and never shows them', async () => {
+    // Given a git server that requires a password, and no Secret for it yet
+    const privateRoot = path.join(temp.path, 'private');
+    await mkdir(privateRoot);
+    const password = `pw-${randomUUID()}`;
+    const privateServer = await startGitServer({ root: privateRoot, auth: { username: 'bot', password } });
+    const privateRepo = await createServedRepo(privateServer, 'private.git', { 'remote/settings.yaml': JSON.stringify({ ...settings('demo'), metadata: { name: 'private-settings' } }) });
+    const target = app({ name: 'private-app', path: 'remote' });
+    target.spec.source = { repoURL: privateRepo.url, path: 'remote', targetRevision: 'main' };
+    try {
+      // When refreshed without credentials, then the failure says so
+      const deniedMessage = `Failed to load target state: access to ${privateRepo.url} was denied (HTTP 401): check the repository credentials`;
+      const denied = await refresher.refresh(target);
+      expect(denied.sync.status).toBe('Unknown');
+      expect(denied.conditions.map((c) => c.message)).toEqual([deniedMessage]);
+      // When a repository Secret with a wrong password is added, then access is still denied and the password never shown
+      await client.create(argoSecret('private-repo', 'repository', { url: privateRepo.url, username: 'bot', password: 'wrong-password' }));
+      const wrong = await refresher.refresh(target);
+      expect(wrong.conditions.map((c) => c.message)).toEqual([deniedMessage]);
+      expect(JSON.stringify(wrong)).not.toContain('wrong-password');
+      // When the Secret gets the right password, then the repository loads
+      await client.patch({ group: '', version: 'v1', kind: 'Secret' }, { namespace: 'argocd', name: 'private-repo' }, { stringData: { password } });
+      const loaded = await waitFor(async () => {
+        const refreshed = await refresher.refresh(target);
+        if (refreshed.conditions.length > 0) throw new Error(refreshed.conditions.map((c) => c.message).join('; '));
+        return refreshed;
+      }, { description: 'the private repository loads with the Secret' });
+      expect(loaded.sync).toMatchObject({ status: 'OutOfSync', revision: await privateRepo.head() });
+      expect(JSON.stringify(loaded)).not.toContain(password);
+    } finally {
+      await client.delete({ group: '', version: 'v1', kind: 'Secret' }, { namespace: 'argocd', name: 'private-repo' }).catch(() => undefined);
+      await privateRepo.cleanup();
+      await privateServer.stop();
+    }
+  }, 90_000);
 
   it('reports a kind whose relist fails as a condition, then recovers', async () => {
     // Given the watched kinds must relist (410 after compaction) and every resource request fails with 503
@@ -260,7 +330,7 @@ describe('refresh against a dev cluster and a git server', () => {
       expect(result.sync.status).toBe('Unknown');
       expect(result.resources).toEqual([]);
       expect(result.conditions.map((c) => c.type)).toEqual(['ComparisonError']);
-      expect(result.conditions[0]?.message).toMatch(/^Failed to load live state: cluster https:\/\/127\.0\.0\.1:1 is unavailable/);
+      expect(result.conditions[0]?.message).toMatch(/^Failed to load live state: cannot read the control namespace argocd: .*127\.0\.0\.1:1/);
     } finally {
       await offline.stop();
     }

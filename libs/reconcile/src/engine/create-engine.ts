@@ -4,7 +4,7 @@ import type { Application, ApplicationCondition, ComparedTo, ResourceStatus, Syn
 import { desiredKeyOf, matchResources } from '../match/index.js';
 import { compareResources } from './compare-resources.js';
 import { condition, errorMessage, stageError } from './conditions.js';
-import type { Engine, EngineOptions, RefreshResult } from './engine-types.js';
+import type { Engine, EngineOptions, RefreshOptions, RefreshResult } from './engine-types.js';
 import { collectImages } from './images.js';
 import { loadTarget } from './load-target.js';
 
@@ -64,10 +64,10 @@ function failed(app: Application, now: string, conditions: ApplicationCondition[
 export function createEngine(options: EngineOptions): Engine {
   const clock = options.clock ?? (() => new Date());
   return {
-    refresh: async (app) => {
+    refresh: async (app, refreshOptions = {}) => {
       const now = formatTimestamp(clock());
       try {
-        return await refresh(app, options, now);
+        return await refresh(app, options, now, refreshOptions);
       } catch (error) {
         return failed(app, now, [condition('UnknownError', errorMessage(error), now)]);
       }
@@ -75,12 +75,13 @@ export function createEngine(options: EngineOptions): Engine {
   };
 }
 
-async function refresh(app: Application, options: EngineOptions, now: string): Promise<RefreshResult> {
+async function refresh(app: Application, options: EngineOptions, now: string, refreshOptions: RefreshOptions): Promise<RefreshResult> {
   const problems = validateApplication(app);
   if (problems.length > 0) return failed(app, now, [condition('InvalidSpecError', formatProblems(problems), now)]);
 
   const destination = app.spec.destination;
-  const target = await loadTarget({ sources: applicationSources(app.spec), appName: app.metadata.name ?? '', destination, now }, options);
+  const caching = { revisionMaxAgeMs: refreshOptions.hard === true ? 0 : (refreshOptions.revisionMaxAgeMs ?? 0), bypassRenderCache: refreshOptions.hard === true };
+  const target = await loadTarget({ sources: applicationSources(app.spec), appName: app.metadata.name ?? '', destination, now, ...caching }, options);
   // Without a target state the live resources are still reported, for their health, with sync Unknown.
   const targetFailed = target.conditions.length > 0;
   const objects = targetFailed ? [] : target.objects;

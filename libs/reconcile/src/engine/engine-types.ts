@@ -6,8 +6,11 @@ import type { ResolvedRevision } from '../source/index.js';
 
 /** Git access: the repository cache (`createRepoCache`) satisfies it. */
 export interface EngineRepos {
-  /** Resolves a target revision to a commit; rejects with typed errors (NotFound, Unavailable, …). */
-  resolveRevision(repoURL: string, targetRevision: string): Promise<ResolvedRevision>;
+  /**
+   * Resolves a target revision to a commit; rejects with typed errors (NotFound, Unavailable, …).
+   * `maxAgeMs`: a fetch of the repository younger than this may be reused (one fetch per refresh cycle).
+   */
+  resolveRevision(repoURL: string, targetRevision: string, options?: { maxAgeMs?: number }): Promise<ResolvedRevision>;
   /** Writes the files of commit `sha` into the empty folder `destDir`. */
   checkout(repoURL: string, sha: string, destDir: string): Promise<void>;
 }
@@ -38,6 +41,15 @@ export interface LiveState {
   isNamespaced?: IsNamespaced;
 }
 
+/**
+ * Renderings by key (`renderCacheKey`): a hit spares the checkout and the render. Redis in the worker.
+ * Both methods may reject; the engine then renders (get) or carries on (set).
+ */
+export interface RenderCache {
+  get(key: string): Promise<RenderResult | undefined>;
+  set(key: string, value: RenderResult): Promise<void>;
+}
+
 /** A fresh empty folder; `cleanup` removes it (the `TempDir` of `@driftless/testing` fits). */
 export interface EngineTempDir {
   readonly path: string;
@@ -53,6 +65,8 @@ export interface EngineOptions {
   tempDir: () => Promise<EngineTempDir>;
   /** @defaultValue `() => new Date()` */
   clock?: () => Date;
+  /** Renderings already made, by repository, commit and source parameters. @defaultValue none: every refresh renders */
+  renderCache?: RenderCache;
   /** `application.resourceTrackingMethod`. @defaultValue `annotation` */
   trackingMethod?: TrackingMethod;
   /** `application.instanceLabelKey`. @defaultValue `app.kubernetes.io/instance` */
@@ -72,6 +86,14 @@ export interface RefreshResult extends ApplicationStatus {
   sourceType?: SourceType;
 }
 
+/** How one refresh treats its caches. */
+export interface RefreshOptions {
+  /** Reuse a fetch of a repository younger than this many ms (the periodic pass). @defaultValue 0: fetch */
+  revisionMaxAgeMs?: number;
+  /** Argo's hard refresh: fetch and render again, ignoring the render cache. @defaultValue false */
+  hard?: boolean;
+}
+
 /** The engine: compares an Application's Git state with its live state. */
 export interface Engine {
   /**
@@ -79,5 +101,5 @@ export interface Engine {
    * input (invalid spec, unreachable repository, missing revision, render or live-state failure) becomes a
    * condition, with `sync.status` Unknown.
    */
-  refresh(app: Application): Promise<RefreshResult>;
+  refresh(app: Application, options?: RefreshOptions): Promise<RefreshResult>;
 }

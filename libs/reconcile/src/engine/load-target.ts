@@ -1,8 +1,10 @@
-// Loads the desired state of an application: resolve each source's revision, check it out into a fresh
-// temp dir, render it, and remove the checkout again.
+// Loads the desired state of an application: resolve each source's revision, serve its rendering from
+// the render cache or check it out into a fresh temp dir and render it, and remove the checkouts again.
 import type { ApplicationCondition, ApplicationDestination, ApplicationSource, SourceType, UnstructuredObject } from '@driftless/api';
-import { stageError } from './conditions.js';
-import type { EngineOptions } from './engine-types.js';
+import { renderCacheKey } from '../render/index.js';
+import type { RenderResult } from '../render/index.js';
+import { errorMessage, stageError } from './conditions.js';
+import type { EngineOptions, EngineTempDir } from './engine-types.js';
 
 /** What {@link loadTarget} found: per-source revisions and tools, all objects, and the failures. */
 export interface LoadedTarget {
@@ -22,61 +24,159 @@ export interface LoadTargetInput {
   appName: string;
   destination: ApplicationDestination;
   now: string;
+  /** Reuse a fetch of the repository younger than this. @defaultValue 0 (fetch) */
+  revisionMaxAgeMs?: number;
+  /** Neither read nor trust the render cache (Argo's hard refresh); fresh renderings are still stored. */
+  bypassRenderCache?: boolean;
 }
 
-type Ports = Pick<EngineOptions, 'repos' | 'render' | 'tempDir'>;
+type Ports = Pick<EngineOptions, 'repos' | 'render' | 'tempDir' | 'renderCache'>;
 
 // A `ref`-only entry of `spec.sources` supplies files to the others (`$ref/values.yaml`) and renders nothing.
 function isRefOnly(source: ApplicationSource): boolean {
   return source.ref !== undefined && source.path === undefined && source.chart === undefined;
 }
 
+/** One source after resolution: its commit, or why it has none. */
+type Resolved = { ok: true; sha: string } | { ok: false; error: unknown };
+
+/** Checkouts made during one load, shared by the sources that need the same repository and commit. */
+interface Checkouts {
+  dirFor(source: ApplicationSource, sha: string): Promise<string>;
+  cleanup(): Promise<void>;
+}
+
 /**
  * Loads every source in order; a failing source adds a condition and the others still load, so all
- * problems show at once. Helm chart repositories (`chart` set) are not supported yet and fail with a
- * condition saying so. Never rejects for a failing port; the temp dir is removed whatever happens.
+ * problems show at once. A source's rendering is looked up in `renderCache` first, by (repository, commit,
+ * source, app, namespace, commits of the `ref` sources it reads): a hit needs no checkout at all. Sources
+ * with `ref` are checked out for the `$ref/...` value files of the others; a missing ref fails the source
+ * that names it. Helm chart repositories (`chart` set) are not supported yet and fail with a condition
+ * saying so. Never rejects for a failing port (a failing cache is skipped); every temp dir is removed
+ * whatever happens.
  */
 export async function loadTarget(input: LoadTargetInput, ports: Ports): Promise<LoadedTarget> {
   const loaded: LoadedTarget = { revisions: [], sourceTypes: [], objects: [], conditions: [] };
-  const total = input.sources.length;
-  for (const [index, source] of input.sources.entries()) {
-    const where = total > 1 ? `source ${index + 1} of ${total}` : undefined;
-    const fail = (error: unknown): void => {
-      loaded.conditions.push(stageError('target', error, input.now, where));
-    };
-    if (source.chart !== undefined) {
-      loaded.revisions.push('');
-      fail(`Helm chart repositories are not supported yet (chart ${source.chart} from ${source.repoURL})`);
-      continue;
+  const resolved = await resolveAll(input, ports);
+  const refs = refCommits(input.sources, resolved);
+  const checkouts = createCheckouts(ports);
+  try {
+    for (const [index, source] of input.sources.entries()) {
+      const outcome = resolved[index] ?? { ok: false, error: 'not resolved' };
+      loaded.revisions.push(outcome.ok ? outcome.sha : '');
+      const where = input.sources.length > 1 ? `source ${index + 1} of ${input.sources.length}` : undefined;
+      if (!outcome.ok) {
+        loaded.conditions.push(stageError('target', outcome.error, input.now, where));
+        continue;
+      }
+      if (isRefOnly(source)) continue;
+      try {
+        const rendered = await renderCached(source, outcome.sha, refs, input, ports, checkouts);
+        loaded.sourceTypes.push(rendered.sourceType);
+        loaded.objects.push(...rendered.objects);
+      } catch (error) {
+        loaded.conditions.push(stageError('target', error, input.now, where));
+      }
     }
-    let sha: string;
-    try {
-      sha = (await ports.repos.resolveRevision(source.repoURL, source.targetRevision ?? 'HEAD')).sha;
-      loaded.revisions.push(sha);
-    } catch (error) {
-      loaded.revisions.push('');
-      fail(error);
-      continue;
-    }
-    if (isRefOnly(source)) continue;
-    try {
-      const rendered = await checkoutAndRender(source, sha, input, ports);
-      loaded.sourceTypes.push(rendered.sourceType);
-      loaded.objects.push(...rendered.objects);
-    } catch (error) {
-      fail(error);
-    }
+  } finally {
+    await checkouts.cleanup();
   }
   return loaded;
 }
 
-async function checkoutAndRender(source: ApplicationSource, sha: string, input: LoadTargetInput, ports: Ports) {
-  const dir = await ports.tempDir();
-  try {
-    await ports.repos.checkout(source.repoURL, sha, dir.path);
-    return await ports.render({ repoRoot: dir.path, source, appName: input.appName, namespace: input.destination.namespace ?? '' });
-  } finally {
-    // A folder that cannot be removed must not turn a good render into a failure.
-    await dir.cleanup().catch(() => undefined);
+async function resolveAll(input: LoadTargetInput, ports: Ports): Promise<Resolved[]> {
+  const maxAgeMs = input.revisionMaxAgeMs ?? 0;
+  const results: Resolved[] = [];
+  for (const source of input.sources) {
+    if (source.chart !== undefined) {
+      results.push({ ok: false, error: `Helm chart repositories are not supported yet (chart ${source.chart} from ${source.repoURL})` });
+      continue;
+    }
+    try {
+      const { sha } = await ports.repos.resolveRevision(source.repoURL, source.targetRevision ?? 'HEAD', { maxAgeMs });
+      results.push({ ok: true, sha });
+    } catch (error) {
+      results.push({ ok: false, error });
+    }
   }
+  return results;
+}
+
+/** A `ref` source's name, repository and commit (or the reason it has none). */
+interface RefSource {
+  source: ApplicationSource;
+  resolved: Resolved;
+}
+
+function refCommits(sources: readonly ApplicationSource[], resolved: readonly Resolved[]): Map<string, RefSource> {
+  const refs = new Map<string, RefSource>();
+  for (const [index, source] of sources.entries()) {
+    if (source.ref !== undefined && source.ref !== '') refs.set(source.ref, { source, resolved: resolved[index] ?? { ok: false, error: 'not resolved' } });
+  }
+  return refs;
+}
+
+// The `$name` prefixes a Helm source's value files use: those refs' commits belong in its cache key.
+function refsUsedBy(source: ApplicationSource): string[] {
+  const names = new Set<string>();
+  for (const file of source.helm?.valueFiles ?? []) {
+    const match = /^\$([^/]+)\//.exec(file);
+    if (match?.[1] !== undefined) names.add(match[1]);
+  }
+  return [...names].sort();
+}
+
+async function renderCached(source: ApplicationSource, sha: string, refs: Map<string, RefSource>, input: LoadTargetInput, ports: Ports, checkouts: Checkouts): Promise<RenderResult> {
+  const used = refsUsedBy(source);
+  const refShas: Record<string, string> = {};
+  for (const name of used) {
+    const ref = refs.get(name);
+    // Unknown refs and failed refs are reported by the render below, which names the value file.
+    if (ref?.resolved.ok === true) refShas[name] = `${ref.source.repoURL}@${ref.resolved.sha}`;
+  }
+  const key = renderCacheKey(source, sha, { appName: input.appName, namespace: input.destination.namespace ?? '', refs: refShas });
+  const cache = ports.renderCache;
+  if (cache !== undefined && input.bypassRenderCache !== true) {
+    const hit = await cache.get(key).catch(() => undefined);
+    if (hit !== undefined) return hit;
+  }
+  const refSources: Record<string, string> = {};
+  for (const name of used) {
+    const ref = refs.get(name);
+    if (ref === undefined) continue;
+    if (!ref.resolved.ok) throw new Error(`ref source ${name} could not be loaded: ${errorMessage(ref.resolved.error)}`);
+    refSources[name] = await checkouts.dirFor(ref.source, ref.resolved.sha);
+  }
+  const repoRoot = await checkouts.dirFor(source, sha);
+  const rendered = await ports.render({ repoRoot, source, appName: input.appName, namespace: input.destination.namespace ?? '', refSources });
+  // A cache that cannot store must not fail a good render.
+  if (cache !== undefined) await cache.set(key, rendered).catch(() => undefined);
+  return rendered;
+}
+
+function createCheckouts(ports: Ports): Checkouts {
+  const dirs = new Map<string, Promise<string>>();
+  const made: EngineTempDir[] = [];
+  const checkout = async (source: ApplicationSource, sha: string): Promise<string> => {
+    const dir = await ports.tempDir();
+    made.push(dir);
+    await ports.repos.checkout(source.repoURL, sha, dir.path);
+    return dir.path;
+  };
+  return {
+    dirFor(source, sha) {
+      const key = `${source.repoURL}\n${sha}`;
+      let dir = dirs.get(key);
+      if (dir === undefined) {
+        dir = checkout(source, sha);
+        dirs.set(key, dir);
+      }
+      return dir;
+    },
+    async cleanup() {
+      await Promise.all([...dirs.values()].map((dir) => dir.catch(() => undefined)));
+      // A folder that cannot be removed must not turn a good render into a failure.
+      await Promise.all(made.map((dir) => dir.cleanup().catch(() => undefined)));
+    },
+  };
 }

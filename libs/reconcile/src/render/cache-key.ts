@@ -8,6 +8,8 @@ export interface RenderCacheContext {
   namespace?: string;
   kubeVersion?: string;
   apiVersions?: readonly string[];
+  /** `repoURL@commit` of each `ref` source whose files the render reads (`$ref/values.yaml`), by ref name. */
+  refs?: Readonly<Record<string, string>>;
 }
 
 /** JSON with object keys sorted at every level and `undefined` fields dropped, so equal inputs serialise equally. */

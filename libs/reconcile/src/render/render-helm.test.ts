@@ -1,7 +1,7 @@
 // Helm sources through renderSource with the real helm binary: values, parameters, Release fields,
 // capabilities, CRDs, confinement of value files, and helm's own error messages.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { cp, readdir, symlink } from 'node:fs/promises';
+import { cp, mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidInputError } from '@driftless/api';
@@ -121,6 +121,40 @@ describe('renderSource with a Helm chart', () => {
   it('builds missing chart dependencies first, then templates with the parent\'s values', async () => {
     const result = await render(undefined, FIXTURES, 'chart-umbrella');
     expect(find(result.objects, 'Deployment')).toMatchObject({ metadata: { name: 'shop-web' }, spec: { replicas: 2 } });
+  });
+
+  describe('value files from a ref source ($ref/...)', () => {
+    let values: TempDir;
+    beforeAll(async () => {
+      values = await tempDir('render-helm-values-repo');
+      await mkdir(path.join(values.path, 'env'), { recursive: true });
+      await writeFile(path.join(values.path, 'env', 'prod.yaml'), 'replicas: 7\ngreeting: from the values repo\n');
+      await symlink('/etc/passwd', path.join(values.path, 'env', 'linked.yaml'));
+    });
+    afterAll(async () => {
+      await values.cleanup();
+    });
+    const renderWithRefs = (valueFiles: string[], refSources: Record<string, string>) =>
+      renderSource({ repoRoot: FIXTURES, source: { repoURL: 'https://git.example.com/demo.git', path: 'chart-web', helm: { valueFiles } }, appName: 'shop', namespace: 'store', tools, tempRoot: work.path, refSources });
+
+    it('reads $values/env/prod.yaml from the root of the source with ref values', async () => {
+      const result = await renderWithRefs(['$values/env/prod.yaml'], { values: values.path });
+      expect(find(result.objects, 'Deployment')).toMatchObject({ spec: { replicas: 7 } });
+      expect(find(result.objects, 'ConfigMap')).toMatchObject({ data: { greeting: 'from the values repo' } });
+    });
+
+    it('names the value file and the ref when no source has that ref', async () => {
+      const error = await rejection(renderWithRefs(['$other/env/prod.yaml'], { values: values.path }));
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error.message).toBe('value file $other/env/prod.yaml: no source in spec.sources has ref "other"');
+    });
+
+    it.each([['$values/../../etc/passwd', 'file /../../etc/passwd resolves outside repository root'], ['$values/env/linked.yaml', 'file /env/linked.yaml resolves through a symlink outside repository root']])('keeps %s inside the ref source', async (file, message) => {
+      const error = await rejection(renderWithRefs([file], { values: values.path }));
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect(error.message).toBe(message);
+      expect(error.message).not.toContain('root:');
+    });
   });
 
   it('removes its working copies', async () => {

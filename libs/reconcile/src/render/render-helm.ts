@@ -23,14 +23,15 @@ export const HELM_OUTPUT = 'helm template output';
  * Runs `helm template` on the chart at `appPath` in a private copy of the repository and parses the
  * output. Value files and `--set-file` paths are resolved as Argo does (relative to the chart, absolute
  * ones from the repository root) and must stay inside the repository; a missing value file is an
- * InvalidInputError unless `ignoreMissingValueFiles`. Remote (`http(s)://`) and `$ref/` value files are
- * not supported. A chart whose dependencies are missing from `charts/` gets `helm dependency build` and
+ * InvalidInputError unless `ignoreMissingValueFiles`. `$<ref>/<path>` value files come from the
+ * checkout of the source with that `ref` (multi-source apps), confined to it. Remote (`http(s)://`) value
+ * files are not supported. A chart whose dependencies are missing from `charts/` gets `helm dependency build` and
  * is templated again, as in Argo. helm's error message is surfaced in the InvalidInputError of a failed
  * render.
  */
 export async function renderHelm(options: RenderOptions, appPath: string, limits: ResolvedLimits): Promise<ParsedObject[]> {
   const helm = options.source.helm ?? {};
-  const valueFiles = await resolveValueFiles(options.repoRoot, appPath, helm);
+  const valueFiles = await resolveValueFiles(options.repoRoot, appPath, helm, options.refSources ?? {});
   const setFile = new Map<string, string>();
   for (const [index, parameter] of (helm.fileParameters ?? []).entries()) {
     if (parameter.name === undefined || parameter.path === undefined) continue;
@@ -40,7 +41,8 @@ export async function renderHelm(options: RenderOptions, appPath: string, limits
   }
   return withWorkCopy(options.repoRoot, options.tempRoot, async (copy) => {
     const inCopy = (relative: string): string => path.join(copy.repo, relative);
-    const files = valueFiles.map(inCopy);
+    // Files of `ref` sources are read where they were checked out; they are not part of this copy.
+    const files = valueFiles.map((file) => (path.isAbsolute(file) ? file : inCopy(file)));
     const values = extraValues(helm);
     if (values !== undefined) {
       const file = path.join(copy.dir, 'values-override.yaml');
@@ -77,18 +79,35 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-async function resolveValueFiles(repoRoot: string, appPath: string, helm: ApplicationSourceHelm): Promise<string[]> {
+/**
+ * Each value file as a path relative to the repository root, or an absolute path inside a `ref` source's
+ * checkout for `$<ref>/<path>` (the path counts from that repository's root, as in Argo).
+ */
+async function resolveValueFiles(repoRoot: string, appPath: string, helm: ApplicationSourceHelm, refSources: Readonly<Record<string, string>>): Promise<string[]> {
   const resolved: string[] = [];
   for (const [index, name] of (helm.valueFiles ?? []).entries()) {
     const field = `source.helm.valueFiles[${index}]`;
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name) || name.startsWith('$')) {
-      throw new InvalidInputError(`value file ${name}: remote and multi-source value files are not supported`, { problems: [{ path: field, message: 'not supported' }] });
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(name)) {
+      throw new InvalidInputError(`value file ${name}: remote value files are not supported`, { problems: [{ path: field, message: 'not supported' }] });
     }
-    const file = await resolveRepoFile(repoRoot, appPath, name, field);
-    if (file.exists) resolved.push(file.relative);
+    const file = name.startsWith('$') ? await resolveRefFile(name, refSources, field) : await resolveRepoFile(repoRoot, appPath, name, field);
+    const chosen = name.startsWith('$') ? file.absolute : file.relative;
+    if (file.exists) resolved.push(chosen);
     else if (helm.ignoreMissingValueFiles !== true) throw new InvalidInputError(`value file ${name} not found in repository`, { problems: [{ path: field, message: 'not found' }] });
   }
   return resolved;
+}
+
+// `$values/env/prod.yaml`: `env/prod.yaml` from the root of the source with `ref: values`, never outside it.
+async function resolveRefFile(name: string, refSources: Readonly<Record<string, string>>, field: string) {
+  const slash = name.indexOf('/');
+  const ref = name.slice(1, slash < 0 ? undefined : slash);
+  const root = Object.hasOwn(refSources, ref) ? refSources[ref] : undefined;
+  if (root === undefined || slash < 0) {
+    throw new InvalidInputError(`value file ${name}: no source in spec.sources has ref ${JSON.stringify(ref)}`, { problems: [{ path: field, message: `unknown ref ${ref}` }] });
+  }
+  // The part after the ref always counts from that repository's root.
+  return resolveRepoFile(root, root, `/${name.slice(slash + 1)}`, field);
 }
 
 // Argo: `valuesObject` wins over `values`; either is passed as the last --values file so it overrides.

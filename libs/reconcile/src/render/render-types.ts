@@ -44,6 +44,11 @@ export interface RenderOptions {
   /** Destination API versions, Helm's `--api-versions` unless the source sets them. */
   apiVersions?: readonly string[];
   tools: ToolRunner;
+  /**
+   * Checked-out roots of the `ref` sources of a multi-source app, by ref name: Helm value files
+   * `$<ref>/<path>` are read from there, confined to that root. @defaultValue none
+   */
+  refSources?: Readonly<Record<string, string>>;
   limits?: RenderLimits;
   /**
    * Directory the private working copies are created under.
