@@ -15,8 +15,13 @@ describe('refresh benchmark', () => {
       'concurrency 8: per-app refresh p95',
       'seed: namespaces + ConfigMaps created/s (HTTPS POST, concurrency 32)',
       "baseline: HTTPS list of one app namespace's ConfigMaps p50",
+      'concurrency 8: full pass of 5 apps',
+      'hard refresh (fetch + checkout + render, no cache), concurrency 8: apps/s',
+      'hard refresh per-app p50',
+      'sequential per-app p50 with 50 unrelated objects',
+      'sequential per-app p50 with 500 unrelated objects',
     ]);
     for (const f of [...result.figures, ...result.ratios]) expect(f.value).toBeGreaterThan(0);
-    expect(result.ratios.map((r) => r.name)).toEqual(['sequential refresh p50 / namespace list p50', 'concurrency 8 / sequential (apps/s)']);
+    expect(result.ratios.map((r) => r.name)).toEqual(['sequential refresh p50 / namespace list p50', 'concurrency 8 / sequential (apps/s)', 'per-app p50 at 500 / at 50 unrelated objects']);
   }, 120000);
 });
