@@ -69,12 +69,13 @@ export function createRefresher(options: RefresherOptions): Refresher {
       ...(options.discoveryRefreshMs === undefined ? {} : { discoveryRefreshMs: options.discoveryRefreshMs }),
     },
   });
-  // Credentials are looked up per fetch, so a rotated Secret is used from the next fetch on.
+  // Credentials and SSH host keys are looked up per fetch, so a rotated Secret is used from the next fetch on.
   let snapshot: ControlSnapshot | undefined;
   const repos = createRepoCache({
     dir: path.join(options.cacheDir, 'repos'),
     allowHttp: options.allowHttp ?? false,
     credentials: (repoURL) => (snapshot === undefined ? undefined : repositoryCredentials(snapshot, repoURL)),
+    knownHosts: () => snapshot?.knownHosts,
   });
   const renderRoot = path.join(options.cacheDir, 'render');
   const checkoutRoot = path.join(options.cacheDir, 'checkouts');

@@ -200,11 +200,9 @@ describe('repo cache over smart HTTP', () => {
     expect(await readlink(join(dest, 'link'))).toBe('../outside');
   });
 
-  it('refuses file:// and ssh URLs before touching the network or the disk', async () => {
+  it('refuses file:// URLs, local paths and disabled plain http before touching the network', async () => {
     await expect(cache.resolveRevision('file:///etc', 'HEAD')).rejects.toThrow(InvalidInputError);
-    await expect(cache.resolveRevision('git@github.com:argoproj/argo-cd.git', 'HEAD')).rejects.toThrow(
-      'ssh repositories are not supported yet',
-    );
+    await expect(cache.resolveRevision('/srv/git/repo.git', 'HEAD')).rejects.toThrow(InvalidInputError);
     await expect(newCache({ allowHttp: false }).resolveRevision(repo.url, 'HEAD')).rejects.toThrow(/plain http is disabled/);
     expect(counter.fetches()).toBe(0);
   });

@@ -1,5 +1,5 @@
 // The shared on-disk cache of Git repositories: one bare mirror per normalised repository URL,
-// fetched over HTTP(S) with coalescing and a per-cycle freshness check, bounded by LRU eviction.
+// fetched over HTTP(S) or SSH with coalescing and a per-cycle freshness check, bounded by LRU eviction.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import git from 'isomorphic-git';
 import type { HttpClient } from 'isomorphic-git';
 import nodeHttp from 'isomorphic-git/http/node';
-import { InvalidInputError, NotFoundError, UnavailableError, normalizeGitUrl } from '@driftless/api';
+import { InvalidInputError, NotFoundError, normalizeGitUrl } from '@driftless/api';
 import type { RepositoryCredentials } from '@driftless/api';
+import { SSH_TEMP_PREFIX, fetchOverSsh } from './adapters/ssh-fetch.js';
 import { checkoutCommitTree } from './checkout-tree.js';
-import { gitHttpAuth } from './git-auth.js';
-import { toGitFetchError } from './git-errors.js';
-import { abortable, guardHttpClient } from './git-http.js';
+import { fetchOverHttp } from './http-fetch.js';
 import { parseRepoUrl, redactUrl } from './repo-url.js';
+import type { ParsedRepoUrl } from './repo-url.js';
 import { REMOTE, hasCommit, isFullSha, resolveLocalRevision } from './resolve-revision.js';
 import type { LocalRepo, ResolvedRevision } from './resolve-revision.js';
 
@@ -25,12 +25,22 @@ export interface RepoCacheOptions {
   readonly maxRepos?: number;
   /** Longest one fetch may take before it is aborted with an UnavailableError. @defaultValue 90000 */
   readonly fetchTimeoutMs?: number;
-  /** Most bytes one fetch may download. @defaultValue 1 GiB */
+  /** Most bytes one HTTP(S) fetch may download (SSH fetches are bounded by the timeout only). @defaultValue 1 GiB */
   readonly maxPackBytes?: number;
   /** Allow plain `http://` repositories. @defaultValue false */
   readonly allowHttp?: boolean;
-  /** Credentials for a repository URL (e.g. `credentialsFor` over the repository Secrets). @defaultValue none */
+  /**
+   * Credentials for a repository URL (e.g. `credentialsFor` over the repository Secrets): username and
+   * password or bearer token for HTTP(S), `sshPrivateKey` for SSH; `insecure` skips TLS verification or
+   * SSH host key checking. @defaultValue none
+   */
   readonly credentials?: (repoURL: string) => RepositoryCredentials | undefined;
+  /**
+   * SSH host keys in OpenSSH known_hosts format (Argo CD's `argocd-ssh-known-hosts-cm`, key
+   * `ssh_known_hosts`; `[host]:port` entries for ports other than 22), read at every SSH fetch. Host keys
+   * are always checked strictly against it alone, unless the credentials say `insecure`. @defaultValue none trusted
+   */
+  readonly knownHosts?: () => string | undefined;
   /** Transport below the origin, deadline and size guards. @defaultValue isomorphic-git's Node client */
   readonly http?: HttpClient;
   /** Clock for fetch ages, in ms. @defaultValue Date.now */
@@ -47,10 +57,14 @@ export interface ResolveOptions {
 export interface RepoCache {
   /**
    * Resolves `targetRevision` (HEAD or empty, branch, tag, full or unique short sha) of `repoURL` to a
-   * commit after fetching (a full sha already cached needs no fetch). Rejects with InvalidInputError for
-   * a URL the policy refuses (ssh: "ssh repositories are not supported yet"), NotFoundError
-   * "revision X not found in <url>", PermissionDeniedError when credentials are missing or wrong,
-   * UnavailableError when the server cannot be reached, times out or sends too much.
+   * commit after fetching (a full sha already cached needs no fetch). `repoURL` is https, http when
+   * allowed, or ssh (`ssh://user@host:port/path`, scp-like `git@host:org/repo`, fetched with the git CLI
+   * and the credentials' `sshPrivateKey`). Rejects with InvalidInputError for a URL the policy refuses
+   * (file://, local paths) or an unusable sshPrivateKey, NotFoundError "revision X not found in <url>" or
+   * for a missing repository, PermissionDeniedError when credentials are missing or wrong or an SSH host
+   * key is not in `knownHosts` ("host key of <host> is not known: add it to argocd-ssh-known-hosts-cm
+   * (ssh_known_hosts)") or does not match it, UnavailableError when the server cannot be reached, times
+   * out or sends too much. Messages never hold a password, token or private key.
    */
   resolveRevision(repoURL: string, targetRevision: string, options?: ResolveOptions): Promise<ResolvedRevision>;
   /** Writes the files of commit `sha` (40 hex) into `destDir`, which must be missing or empty; fetches once if the commit is not cached. */
@@ -88,7 +102,7 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
   const maxRepos = options.maxRepos ?? 50;
   const fetchTimeoutMs = options.fetchTimeoutMs ?? 90_000;
   const maxPackBytes = options.maxPackBytes ?? 1024 ** 3;
-  const baseHttp = options.http ?? nodeHttp;
+  const http = options.http ?? nodeHttp;
   const now = options.now ?? Date.now;
   // Insertion order is recency order: touching an entry moves it to the end.
   const entries = new Map<string, Entry>();
@@ -97,10 +111,13 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
 
   const newEntry = (name: string): Entry => ({ name, repo: { gitdir: join(options.dir, name), cache: {} }, users: 0, readers: 0, onReadersDone: [] });
 
-  // Registers folders from an earlier run, oldest first, so they are evicted before fresh ones.
+  // Registers folders from an earlier run, oldest first, so they are evicted before fresh ones, and
+  // removes key folders a crashed process left (no fetch of this one has started yet).
   const scan = async (): Promise<void> => {
     await mkdir(options.dir, { recursive: true });
-    const names = (await readdir(options.dir)).filter((n) => FOLDER.test(n));
+    const all = await readdir(options.dir);
+    await Promise.all(all.filter((n) => n.startsWith(SSH_TEMP_PREFIX)).map((n) => rm(join(options.dir, n), { recursive: true, force: true })));
+    const names = all.filter((n) => FOLDER.test(n));
     const aged = await Promise.all(names.map(async (n) => ({ n, t: (await stat(join(options.dir, n))).mtimeMs })));
     for (const { n } of aged.sort((a, b) => a.t - b.t)) if (!entries.has(n)) entries.set(n, newEntry(n));
   };
@@ -135,14 +152,8 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
   };
 
   // Runs `work` on the repository's entry, which stays on disk (never evicted) until it finishes.
-  const use = async <T>(repoURL: string, work: (entry: Entry, url: string) => Promise<T>): Promise<T> => {
+  const use = async <T>(repoURL: string, work: (entry: Entry, target: ParsedRepoUrl) => Promise<T>): Promise<T> => {
     const parsed = parseRepoUrl(repoURL, { allowHttp: options.allowHttp ?? false });
-    if (parsed.transport === 'ssh') {
-      throw new InvalidInputError(`repository ${redactUrl(repoURL)}: ssh repositories are not supported yet`, {
-        problems: [{ path: 'repoURL', message: 'ssh repositories are not supported yet' }],
-        context: { repoURL: redactUrl(repoURL) },
-      });
-    }
     await ensureScanned();
     const name = repoCacheFolder(parsed.url);
     const entry = entries.get(name) ?? newEntry(name);
@@ -156,15 +167,15 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
         throw error;
       });
       // isomorphic-git appends `/info/refs`: a trailing slash would double it.
-      return await work(entry, parsed.url.replace(/\/+$/, ''));
+      return await work(entry, { ...parsed, url: parsed.url.replace(/\/+$/, '') });
     } finally {
       entry.users--;
       await evict();
     }
   };
 
-  // Reads wait for a running fetch and hold off the next one: isomorphic-git writes refs and packs in
-  // place, so a read during a fetch could see half a file. A claimed fetch blocks new reads at once.
+  // Reads wait for a running fetch and hold off the next one: isomorphic-git and the git CLI write refs
+  // and packs in place, so a read during a fetch could see half a file. A claimed fetch blocks new reads at once.
   const withRead = async <T>(entry: Entry, read: () => Promise<T>): Promise<T> => {
     while (entry.inFlight !== undefined) await entry.inFlight.catch(() => undefined);
     entry.readers++;
@@ -176,47 +187,30 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
     }
   };
 
-  const fetchNow = async (entry: Entry, repoURL: string): Promise<void> => {
+  const fetchNow = async (entry: Entry, target: ParsedRepoUrl): Promise<void> => {
     if (entry.readers > 0) await new Promise<void>((resolve) => entry.onReadersDone.push(resolve));
     const started = now();
-    const shown = redactUrl(repoURL);
-    const credentials = options.credentials?.(repoURL);
-    const auth = gitHttpAuth(credentials);
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      controller.abort(new UnavailableError(`fetching ${shown} timed out after ${fetchTimeoutMs} ms`, { context: { repoURL: shown, fetchTimeoutMs } }));
-    }, fetchTimeoutMs);
-    const http = guardHttpClient(baseHttp, { repoURL, controller, maxBytes: maxPackBytes, insecure: credentials?.insecure });
+    const credentials = options.credentials?.(target.url);
+    const { gitdir } = entry.repo;
     try {
-      const fetching = git.fetch({
-        fs,
-        http,
-        gitdir: entry.repo.gitdir,
-        url: repoURL,
-        remote: REMOTE,
-        singleBranch: false,
-        tags: true,
-        prune: true,
-        pruneTags: true,
-        headers: { ...auth.headers },
-        ...(auth.onAuth === undefined ? {} : { onAuth: auth.onAuth }),
-        cache: entry.repo.cache,
-      });
-      await abortable(fetching, controller.signal);
+      if (target.transport === 'ssh') {
+        const knownHosts = options.knownHosts?.();
+        await fetchOverSsh({ gitdir, url: target.url, host: target.host, credentials, knownHosts, timeoutMs: fetchTimeoutMs, tempParent: options.dir });
+      } else {
+        await fetchOverHttp({ gitdir, url: target.url, credentials, http, timeoutMs: fetchTimeoutMs, maxPackBytes, cache: entry.repo.cache });
+      }
       entry.lastFetchStart = started;
-    } catch (error) {
-      throw toGitFetchError(error, repoURL, auth.secrets);
     } finally {
-      clearTimeout(timer);
+      // Both transports add packs behind isomorphic-git's back: its cached pack list is stale now.
       entry.repo.cache = {};
     }
   };
 
   // Fetches unless fresh; the check and the claim happen in one synchronous step, so callers coalesce.
-  const fetchEntry = (entry: Entry, repoURL: string, maxAgeMs: number): Promise<boolean> => {
+  const fetchEntry = (entry: Entry, target: ParsedRepoUrl, maxAgeMs: number): Promise<boolean> => {
     if (entry.inFlight !== undefined) return entry.inFlight.then(() => true);
     if (entry.lastFetchStart !== undefined && now() - entry.lastFetchStart < maxAgeMs) return Promise.resolve(false);
-    const inFlight = fetchNow(entry, repoURL).finally(() => {
+    const inFlight = fetchNow(entry, target).finally(() => {
       entry.inFlight = undefined;
     });
     entry.inFlight = inFlight;
@@ -225,11 +219,11 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
 
   return {
     resolveRevision: (repoURL, targetRevision, resolveOptions = {}) =>
-      use(repoURL, async (entry, url) => {
+      use(repoURL, async (entry, target) => {
         const revision = targetRevision.trim();
         const sha = revision.toLowerCase();
         if (isFullSha(sha) && (await withRead(entry, () => hasCommit(entry.repo, sha)))) return { sha };
-        await fetchEntry(entry, url, resolveOptions.maxAgeMs ?? 0);
+        await fetchEntry(entry, target, resolveOptions.maxAgeMs ?? 0);
         const resolved = await withRead(entry, () => resolveLocalRevision(entry.repo, revision));
         if (resolved !== undefined) return resolved;
         const shown = redactUrl(repoURL);
@@ -239,7 +233,7 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
       }),
 
     checkout: (repoURL, sha, destDir) =>
-      use(repoURL, async (entry, url) => {
+      use(repoURL, async (entry, target) => {
         const shown = redactUrl(repoURL);
         if (!isFullSha(sha)) {
           throw new InvalidInputError(`checkout of ${shown} needs a full 40-hex commit sha, got ${JSON.stringify(sha)}`, {
@@ -248,7 +242,7 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
           });
         }
         const commit = sha.toLowerCase();
-        if (!(await withRead(entry, () => hasCommit(entry.repo, commit)))) await fetchEntry(entry, url, 0);
+        if (!(await withRead(entry, () => hasCommit(entry.repo, commit)))) await fetchEntry(entry, target, 0);
         await withRead(entry, async () => {
           if (!(await hasCommit(entry.repo, commit))) {
             throw new NotFoundError(`revision ${commit} not found in ${shown}`, { context: { repoURL: shown, revision: commit } });
@@ -257,7 +251,7 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
         });
       }),
 
-    fetchOnce: (repoURL, maxAgeMs) => use(repoURL, (entry, url) => fetchEntry(entry, url, maxAgeMs)),
+    fetchOnce: (repoURL, maxAgeMs) => use(repoURL, (entry, target) => fetchEntry(entry, target, maxAgeMs)),
 
     cachedRepos: async () => {
       await ensureScanned();

@@ -8,6 +8,9 @@ describe('parseRepoUrl', () => {
     ['https://GitHub.com/argoproj/argocd-example-apps/', 'https', 'github.com', 'argoproj/argocd-example-apps'],
     ['git@github.com:argoproj/argocd-example-apps.git', 'ssh', 'github.com', 'argoproj/argocd-example-apps'],
     ['ssh://git@git.example.com:2222/team/repo', 'ssh', 'git.example.com:2222', 'team/repo'],
+    ['ssh://git@127.0.0.1:2222/srv/git/apps.git', 'ssh', '127.0.0.1:2222', 'srv/git/apps'],
+    ['git@127.0.0.1:/srv/git/apps.git', 'ssh', '127.0.0.1', 'srv/git/apps'],
+    ['gitlab.example.com:group/sub/repo', 'ssh', 'gitlab.example.com', 'group/sub/repo'],
   ])('accepts %s', (url, transport, host, path) => {
     expect(parseRepoUrl(url)).toEqual({ transport, host, path, url });
   });
@@ -19,6 +22,10 @@ describe('parseRepoUrl', () => {
     ['ftp://example.com/repo', /scheme "ftp" is not allowed/],
     ['http://git.internal/repo', /plain http is disabled/],
     ['ext::sh -c touch% /tmp/pwned', /remote-helper URLs/],
+    ['ssh://-oProxyCommand=touch%20pwned/repo', /starting with "-"/],
+    ['ssh://-oProxyCommand=x@example.com/repo', /starting with "-"/],
+    ['-oProxyCommand@example.com:repo', /starting with "-"/],
+    ['git@-oProxyCommand:repo', /starting with "-"/],
   ])('rejects %s', (url, message) => {
     expect(() => parseRepoUrl(url)).toThrow(InvalidInputError);
     expect(() => parseRepoUrl(url)).toThrow(message);

@@ -27,12 +27,15 @@ export const DEFAULT_REPO_URL_POLICY: RepoUrlPolicy = { allowHttp: false };
 // scp-like syntax as git accepts it when there is no scheme: [user@]host:path,
 // e.g. `git@github.com:org/repo.git`.
 const REMOTE_HELPER = /^[A-Za-z][A-Za-z0-9+.-]*::/;
-const SCP_LIKE = /^(?:[A-Za-z0-9._~-]+@)?([A-Za-z0-9.-]+):(?!\/\/)(.+)$/;
+const SCP_LIKE = /^(?:([A-Za-z0-9._~-]+)@)?([A-Za-z0-9.-]+):(?!\/\/)(.+)$/;
+// ssh would read a host or user starting with `-` as an option (`-oProxyCommand=…`).
+const OPTION_LIKE = 'a host or user starting with "-" is not allowed';
 
 /**
  * Parses a repository URL and applies the policy. Accepts `https://`, `http://` (when allowed),
  * `ssh://` and scp-like `user@host:path`; rejects `file://`, local paths, other schemes and URLs
- * with credentials embedded (those belong in a repository Secret). The error names the URL with any
+ * with credentials embedded (those belong in a repository Secret) and ssh hosts or users that start with
+ * `-`, which ssh would take for an option. The error names the URL with any
  * password removed, never the password itself.
  */
 export function parseRepoUrl(raw: string, policy: RepoUrlPolicy = DEFAULT_REPO_URL_POLICY): ParsedRepoUrl {
@@ -41,7 +44,8 @@ export function parseRepoUrl(raw: string, policy: RepoUrlPolicy = DEFAULT_REPO_U
   if (REMOTE_HELPER.test(url)) throw invalid(url, 'remote-helper URLs (transport::address) are not allowed');
   const scp = SCP_LIKE.exec(url);
   if (scp && !url.includes('://')) {
-    return { transport: 'ssh', host: scp[1]!.toLowerCase(), path: trimRepoPath(scp[2]!), url };
+    if (url.startsWith('-') || scp[2]!.startsWith('-')) throw invalid(url, OPTION_LIKE);
+    return { transport: 'ssh', host: scp[2]!.toLowerCase(), path: trimRepoPath(scp[3]!), url };
   }
   let parsed: URL;
   try {
@@ -54,6 +58,7 @@ export function parseRepoUrl(raw: string, policy: RepoUrlPolicy = DEFAULT_REPO_U
   if (transport === 'http' && !policy.allowHttp) throw invalid(url, 'plain http is disabled (use https, or allow http in the settings)');
   if (parsed.password) throw invalid(url, 'credentials in the URL are not allowed (put them in a repository Secret)');
   if (!parsed.hostname) throw invalid(url, 'the URL has no host');
+  if (transport === 'ssh' && (parsed.hostname.startsWith('-') || parsed.username.startsWith('-'))) throw invalid(url, OPTION_LIKE);
   return { transport, host: parsed.host.toLowerCase(), path: trimRepoPath(parsed.pathname), url };
 }
 
