@@ -6,3 +6,4 @@ export * from './diff/index.js';
 export * from './health/index.js';
 export * from './tree/index.js';
 export * from './engine/index.js';
+export * from './sync/index.js';

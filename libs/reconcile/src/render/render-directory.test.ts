@@ -103,6 +103,15 @@ describe('renderSource with a plain directory', () => {
     expect(error.message).toBe(`big.yaml is ${Buffer.byteLength(big)} bytes, larger than the 1024 bytes allowed`);
   });
 
+  it('rejects a 50 MB manifest with the default limits, naming the file and the limit', async () => {
+    const repo = await scratchRepo();
+    const size = 50 * 1024 * 1024;
+    await writeFile(path.join(repo, 'huge.yaml'), Buffer.alloc(size, 'a'));
+    const error = await rejection(render({ path: '.' }, repo));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error.message).toBe(`huge.yaml is ${size} bytes, larger than the 10485760 bytes allowed`);
+  });
+
   it('rejects a directory whose files together exceed the limit before parsing any', async () => {
     const error = await rejection(render({ path: 'dir-basic' }, FIXTURES, { maxDirectoryBytes: 300 }));
     expect(error).toBeInstanceOf(InvalidInputError);
