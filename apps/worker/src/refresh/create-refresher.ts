@@ -6,7 +6,7 @@ import type * as k8s from '@kubernetes/client-node';
 import { DEFAULT_CONTROL_NAMESPACE } from '@driftless/api';
 import type { Application } from '@driftless/api';
 import { createEngine, createRepoCache, renderSource } from '@driftless/reconcile';
-import type { EngineRenderArgs, EngineTempDir, LiveState, RefreshOptions, RefreshResult, RenderCache, RenderToolName, ToolRunner } from '@driftless/reconcile';
+import type { EngineOptions, EngineRenderArgs, EngineTempDir, LiveState, RefreshOptions, RefreshResult, RenderCache, RenderToolName, ToolRunner } from '@driftless/reconcile';
 import { createRenderToolRunner, resolveTool } from '@driftless/toolchain';
 import type { RenderToolRunner, ResolvedTool } from '@driftless/toolchain';
 import { createClusterLiveStates } from '../clusters/cluster-live-states.js';
@@ -104,12 +104,22 @@ export function createRefresher(options: RefresherOptions): Refresher {
       } catch (error) {
         live = failingLive(error);
       }
-      const tracking = current === undefined ? {} : { trackingMethod: current.settings.trackingMethod, instanceLabelKey: current.settings.instanceLabelKey };
-      return createEngine({ ...ports, live, ...tracking }).refresh(app, refreshOptions);
+      const fromSettings = current === undefined ? {} : settingsOf(current);
+      return createEngine({ ...ports, live, ...fromSettings }).refresh(app, refreshOptions);
     },
     async stop() {
       await Promise.all([clusters.stop(), control.stop()]);
     },
+  };
+}
+
+// argocd-cm's tracking and comparison settings, and argocd-cmd-params-cm's server-side diff switch.
+function settingsOf(snapshot: ControlSnapshot): Pick<EngineOptions, 'trackingMethod' | 'instanceLabelKey' | 'settings'> {
+  const { settings } = snapshot;
+  return {
+    trackingMethod: settings.trackingMethod,
+    instanceLabelKey: settings.instanceLabelKey,
+    settings: { resourceOverrides: settings.resourceOverrides, compareOptions: settings.compareOptions, serverSideDiff: snapshot.serverSideDiff },
   };
 }
 

@@ -7,6 +7,9 @@ import type { ApiResource, GroupVersionKind, LiveStateCache, LiveStateEvent, Ret
 import { trackingAppName } from '@driftless/reconcile';
 import type { LiveRequest, LiveState, ResourceKey } from '@driftless/reconcile';
 
+/** The field manager Argo CD's controller applies (and dry-runs server-side diffs) with. */
+const ARGOCD_FIELD_MANAGER = 'argocd-controller';
+
 /** Options of {@link createKubeLiveState}. */
 export interface KubeLiveStateOptions {
   /** The cluster. */
@@ -131,6 +134,8 @@ export function createKubeLiveState(options: KubeLiveStateOptions): KubeLiveStat
   return {
     prepare,
     listManaged,
+    // Server-side diff: the object the API server would store, with argocd-controller taking over conflicts as a sync would.
+    dryRunApply: (obj) => client.apply(obj, { fieldManager: ARGOCD_FIELD_MANAGER, dryRun: true, force: true }),
     isNamespaced: (group, kind) => byGroupKind.get(`${group}/${kind}`)?.namespaced,
     async stop() {
       await starting?.catch(() => undefined);

@@ -69,14 +69,21 @@ let client: ResourceClient;
 let refresher: Refresher;
 let namespace: string;
 
-/** Creates `desired` in the test namespace with the app's tracking id, as a sync would. */
-async function applyTracked(desired: UnstructuredObject): Promise<void> {
+/** Creates `desired` in `where` (the test namespace) with the tracking id of `appName`, as a sync would. */
+async function applyTracked(desired: UnstructuredObject, appName = 'guestbook', where = namespace): Promise<void> {
   const name = desired.metadata.name ?? '';
-  const trackingId = formatTrackingId({ appName: 'guestbook', group: groupOf(desired.apiVersion), kind: desired.kind, namespace, name });
+  const trackingId = formatTrackingId({ appName, group: groupOf(desired.apiVersion), kind: desired.kind, namespace: where, name });
   await client.apply(
-    { ...desired, metadata: { ...desired.metadata, namespace, annotations: { [TRACKING]: trackingId } } },
+    { ...desired, metadata: { ...desired.metadata, namespace: where, annotations: { [TRACKING]: trackingId } } },
     { fieldManager: 'argocd-controller' },
   );
+}
+
+/** A fresh namespace for one test's apps. */
+async function freshNamespace(): Promise<string> {
+  const name = `test-${randomUUID().slice(0, 8)}`;
+  await client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  return name;
 }
 
 function app(overrides: { targetRevision?: string; server?: string; path?: string; name?: string } = {}): Application {
@@ -101,6 +108,7 @@ beforeAll(async () => {
     'guestbook/settings.yaml': JSON.stringify(settings('demo')),
     'widgets/widget.yaml': JSON.stringify(widget),
     'remote/settings.yaml': JSON.stringify(settings('demo')),
+    'ssd/web.yaml': JSON.stringify(web),
   });
   const kc = kubeConfigFrom(cluster.kubeconfig);
   client = createResourceClient(kc, createDiscovery(kc));
@@ -290,6 +298,64 @@ describe('refresh against a dev cluster and a git server', () => {
       await privateServer.stop();
     }
   }, 90_000);
+
+  it('applies argocd-cm customizations: a Lua health check and system-wide ignoreDifferences', async () => {
+    // Given argocd-cm with a ConfigMap health script and ignored /data/mode, and a live ConfigMap changed by hand
+    const where = await freshNamespace();
+    const script = 'hs = {}\nif obj.data ~= nil and obj.data.mode == "changed" then\n  hs.status = "Degraded"\n  hs.message = "mode was changed by hand"\nelse\n  hs.status = "Healthy"\nend\nreturn hs\n';
+    await client.create({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'argocd-cm', namespace: 'argocd' },
+      data: { 'resource.customizations.health.ConfigMap': script, 'resource.customizations.ignoreDifferences.ConfigMap': 'jsonPointers:\n- /data/mode\n' },
+    });
+    try {
+      await applyTracked(settings('changed'), 'custom-app', where);
+      const target = app({ name: 'custom-app', path: 'remote' });
+      target.spec.destination = { server: 'https://kubernetes.default.svc', namespace: where };
+      // When refreshed, then the changed field is not drift, and the script decides the health
+      const result = await waitFor(async () => {
+        const refreshed = await refresher.refresh(target);
+        return refreshed.health.status === 'Degraded' ? refreshed : undefined;
+      }, { description: 'the Lua health check reports Degraded' });
+      expect(result.conditions).toEqual([]);
+      expect(result.sync.status).toBe('Synced');
+      expect(result.resources.map((r) => [r.kind, r.name, r.status, r.health])).toEqual([['ConfigMap', 'settings', 'Synced', { status: 'Degraded', message: 'mode was changed by hand' }]]);
+    } finally {
+      await client.delete({ group: '', version: 'v1', kind: 'ConfigMap' }, { namespace: 'argocd', name: 'argocd-cm' });
+    }
+    // When argocd-cm is gone, then the field is drift again and a ConfigMap has no health
+    const plain = await waitFor(async () => {
+      const target = app({ name: 'custom-app', path: 'remote' });
+      target.spec.destination = { server: 'https://kubernetes.default.svc', namespace: where };
+      const refreshed = await refresher.refresh(target);
+      return refreshed.sync.status === 'OutOfSync' ? refreshed : undefined;
+    }, { description: 'the customizations are dropped' });
+    expect(plain.resources.map((r) => [r.name, r.status, r.health])).toEqual([['settings', 'OutOfSync', undefined]]);
+  });
+
+  it('compares server-side (dry-run apply) when the Application asks for ServerSideDiff=true', async () => {
+    // Given a Deployment applied by argocd-controller in a fresh namespace, and an app asking for server-side diff
+    const where = await freshNamespace();
+    await applyTracked(web, 'ssd-app', where);
+    const target = app({ name: 'ssd-app', path: 'ssd' });
+    target.metadata.annotations = { 'argocd.argoproj.io/compare-options': 'ServerSideDiff=true' };
+    target.spec.destination = { server: 'https://kubernetes.default.svc', namespace: where };
+    // When refreshed, then the server's defaults are no drift
+    const synced = await waitFor(async () => {
+      const refreshed = await refresher.refresh(target);
+      return refreshed.sync.status === 'Synced' ? refreshed : undefined;
+    }, { description: 'the server-side diff finds no drift' });
+    expect(synced.conditions).toEqual([]);
+    // When another manager scales the Deployment, then the dry run shows the difference
+    await client.patch(DEPLOYMENT, { namespace: where, name: 'web' }, { spec: { replicas: 5 } }, { fieldManager: 'kubectl-scale' });
+    const drifted = await waitFor(async () => {
+      const refreshed = await refresher.refresh(target);
+      return refreshed.sync.status === 'OutOfSync' ? refreshed : undefined;
+    }, { description: 'the server-side diff sees the scale' });
+    expect(drifted.conditions).toEqual([]);
+    expect(drifted.resources.map((r) => [r.name, r.status])).toEqual([['web', 'OutOfSync']]);
+  });
 
   it('reports a kind whose relist fails as a condition, then recovers', async () => {
     // Given the watched kinds must relist (410 after compaction) and every resource request fails with 503

@@ -1,17 +1,20 @@
 // Diffing one resource as Argo CD does: normalise, drop ignored fields, predict the live object after an
 // apply (three-way with last-applied, two-way without), compare, then mask Secret values in the output.
 
-import type { CompareOptions, OverrideIgnoreDiff, ResourceIgnoreDifferences, UnstructuredObject } from '@driftless/api';
+import type { OverrideIgnoreDiff, ResourceIgnoreDifferences, UnstructuredObject } from '@driftless/api';
 import { changedPaths, mergePatch } from './changes.js';
+import { isSecretObject, targetOf, toJson } from './diff-target.js';
 import { applyIgnoreRules, ignoreRulesFor } from './ignore-differences.js';
+import type { IgnoreRules } from './ignore-differences.js';
+import { CRD_PRESERVE_UNKNOWN_FIELDS, ignoresStatus, isCrd } from './ignore-status.js';
+import type { IgnoreStatusMode } from './ignore-status.js';
 import { deepEqual, isObject } from './json-value.js';
 import type { JsonObject } from './json-value.js';
 import { ANNOTATION_LAST_APPLIED, alignQuantities, foldStringData, prepareManifest, stripServerFields } from './normalize.js';
 import { maskSecretData } from './secret-mask.js';
 import { predictLive, removeMapFields } from './three-way.js';
 
-/** Which resources' `status` is left out of the comparison (argocd-cm `resource.compareoptions`). */
-export type IgnoreStatusMode = NonNullable<CompareOptions['ignoreResourceStatusField']>;
+export type { IgnoreStatusMode };
 
 /** One resource to compare. */
 export interface DiffInput {
@@ -23,10 +26,11 @@ export interface DiffInput {
   ignoreDifferences?: readonly ResourceIgnoreDifferences[];
   /** System-wide rules keyed `group/Kind`, `Kind` (core group) or `*\/*` (`resource.customizations.ignoreDifferences.*`). */
   systemIgnoreDifferences?: Readonly<Record<string, OverrideIgnoreDiff>>;
-  /** `ignoreResourceStatusField`. @defaultValue `all` (Argo CD 3) */
+  /**
+   * `ignoreResourceStatusField`: `all` ignores every `status`; `crd` only that of CustomResourceDefinition
+   * objects (and their `/spec/preserveUnknownFields`); `none` compares status. @defaultValue `all` (Argo CD 3)
+   */
   ignoreResourceStatusField?: IgnoreStatusMode;
-  /** Whether the kind is defined by a CustomResourceDefinition (for `ignoreResourceStatusField: crd`). @defaultValue false */
-  isCustomResource?: boolean;
 }
 
 /** The outcome of {@link diffResource}. Secret `data` values are masked in every object and path it returns. */
@@ -58,15 +62,16 @@ export interface DiffResult {
 export async function diffResource(input: DiffInput): Promise<DiffResult> {
   const config = input.config === undefined || input.config === null ? null : toJson(input.config);
   const live = input.live === undefined || input.live === null ? null : toJson(input.live);
-  const isSecret = (config ?? live)?.['kind'] === 'Secret' && apiGroup(config ?? live) === '';
+  const isSecret = isSecretObject(config ?? live);
   if (config === null || live === null) return oneSided(config, live, isSecret);
 
   const managedFields = input.live?.metadata.managedFields ?? [];
   const lastApplied = parseLastApplied(live);
   const objects = lastApplied === undefined ? [config, live] : [config, live, lastApplied];
-  for (const obj of objects) normalise(obj, obj !== live, isSecret, ignoresStatus(input));
+  const dropStatus = ignoresStatus(input.ignoreResourceStatusField, live);
+  for (const obj of objects) normalise(obj, obj !== live, isSecret, dropStatus);
 
-  const rules = ignoreRulesFor(targetOf(input.live), input.ignoreDifferences, input.systemIgnoreDifferences);
+  const rules = rulesFor(input, live);
   const [cfg, liv, orig] = await Promise.all(objects.map((obj) => applyIgnoreRules(obj, rules, managedFields))) as [JsonObject, JsonObject, JsonObject?];
   alignQuantities(cfg, liv);
 
@@ -95,9 +100,14 @@ function normalise(obj: JsonObject, isManifest: boolean, isSecret: boolean, drop
   if (dropStatus) delete obj['status'];
 }
 
-function ignoresStatus(input: DiffInput): boolean {
-  const mode = input.ignoreResourceStatusField ?? 'all';
-  return mode === 'all' || (mode === 'crd' && input.isCustomResource === true);
+/**
+ * The ignore rules for the live object: the application's and the system-wide ones, plus, in `crd` status
+ * mode, a CRD's `/spec/preserveUnknownFields` (Argo CD adds that rule alongside the status one).
+ */
+export function rulesFor(input: Pick<DiffInput, 'live' | 'ignoreDifferences' | 'systemIgnoreDifferences' | 'ignoreResourceStatusField'>, live: JsonObject): IgnoreRules {
+  const rules = ignoreRulesFor(targetOf(input.live), input.ignoreDifferences, input.systemIgnoreDifferences);
+  if (input.ignoreResourceStatusField === 'crd' && isCrd(live)) rules.jsonPointers.push(CRD_PRESERVE_UNKNOWN_FIELDS);
+  return rules;
 }
 
 function parseLastApplied(live: JsonObject): JsonObject | undefined {
@@ -114,18 +124,3 @@ function parseLastApplied(live: JsonObject): JsonObject | undefined {
   }
 }
 
-// Live carries the real namespace; desired objects may leave it to the destination.
-function targetOf(obj: UnstructuredObject | null | undefined): { group: string; kind: string; namespace: string; name: string } {
-  const group = obj === null || obj === undefined ? '' : apiGroup(obj as unknown as JsonObject);
-  return { group, kind: obj?.kind ?? '', namespace: obj?.metadata.namespace ?? '', name: obj?.metadata.name ?? '' };
-}
-
-function apiGroup(obj: JsonObject | null): string {
-  const apiVersion = obj?.['apiVersion'];
-  if (typeof apiVersion !== 'string' || !apiVersion.includes('/')) return '';
-  return apiVersion.slice(0, apiVersion.indexOf('/'));
-}
-
-function toJson(obj: UnstructuredObject): JsonObject {
-  return JSON.parse(JSON.stringify(obj)) as JsonObject;
-}

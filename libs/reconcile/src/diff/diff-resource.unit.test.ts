@@ -32,8 +32,21 @@ describe('diffResource edge cases', () => {
     const config = cm({ a: '1' }, { status: { phase: 'A' } });
     const live = cm({ a: '1' }, { status: { phase: 'B' } });
     expect((await diffResource({ config, live })).modified).toBe(false);
+    expect((await diffResource({ config, live, ignoreResourceStatusField: 'none' })).modified).toBe(true);
+    // `crd` is about CustomResourceDefinition objects, not custom resources (Argo CD's settings manager).
     expect((await diffResource({ config, live, ignoreResourceStatusField: 'crd' })).modified).toBe(true);
-    expect((await diffResource({ config, live, ignoreResourceStatusField: 'crd', isCustomResource: true })).modified).toBe(false);
+  });
+
+  it('ignores a CRD status and preserveUnknownFields in crd mode only', async () => {
+    const crd = (status: string, preserve: boolean): UnstructuredObject => ({
+      apiVersion: 'apiextensions.k8s.io/v1',
+      kind: 'CustomResourceDefinition',
+      metadata: { name: 'widgets.example.com' },
+      spec: { group: 'example.com', preserveUnknownFields: preserve },
+      status: { phase: status },
+    });
+    expect((await diffResource({ config: crd('A', true), live: crd('B', false), ignoreResourceStatusField: 'crd' })).modified).toBe(false);
+    expect((await diffResource({ config: crd('A', true), live: crd('B', true), ignoreResourceStatusField: 'none' })).modified).toBe(true);
   });
 
   it('falls back to two-way on an unreadable last-applied annotation', async () => {

@@ -45,7 +45,8 @@ function removeItems(list: JsonValue[], id: JsonValue | undefined, sub: JsonObje
   }
 }
 
-function matchesKey(item: JsonValue, key: JsonValue): boolean {
+/** Whether a list item carries every key field of a `k:<json>` entry with equal values. */
+export function matchesKey(item: JsonValue, key: JsonValue): boolean {
   return isObject(item) && isObject(key) && Object.entries(key).every(([field, value]) => deepEqual(item[field], value));
 }
 
@@ -55,11 +56,13 @@ function withoutKeyFields(sub: JsonObject, key: JsonValue): JsonObject {
   return result;
 }
 
-function isLeaf(sub: JsonObject): boolean {
+/** Whether a `fieldsV1` node owns its field whole: it has no children but `.`. */
+export function isLeaf(sub: JsonObject): boolean {
   return Object.keys(sub).every((key) => key === '.');
 }
 
-function parseJson(text: string): JsonValue | undefined {
+/** The JSON after `k:`/`v:` in a `fieldsV1` key; `undefined` when malformed. */
+export function parseJson(text: string): JsonValue | undefined {
   try {
     return JSON.parse(text) as JsonValue;
   } catch {

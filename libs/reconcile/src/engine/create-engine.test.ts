@@ -23,6 +23,12 @@ describe('refresh: comparison', () => {
       sourceType: 'Directory',
       summary: { images: ['busybox:1', 'guestbook:1'] },
       reconciledAt: '2026-05-01T12:00:00Z',
+      tree: {
+        nodes: [
+          { group: 'apps', version: 'v1', kind: 'Deployment', namespace: 'prod', name: 'web', uid: 'd1', health: { status: 'Healthy' } },
+          { group: '', version: 'v1', kind: 'ConfigMap', namespace: 'prod', name: 'settings', uid: 'cm-settings' },
+        ],
+      },
     });
     expect(cleaned).toEqual(['/fake/tmp-1']);
     expect(requests).toEqual([

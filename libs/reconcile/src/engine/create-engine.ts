@@ -99,10 +99,10 @@ async function refresh(app: Application, options: EngineOptions, now: string, re
 
   const tracking = { trackingMethod: options.trackingMethod, instanceLabelKey: options.instanceLabelKey };
   const matched = matchResources(objects, live, { appName, isNamespaced, ...tracking, ...(destinationNamespace === undefined ? {} : { destinationNamespace }) });
-  const compared = await compareResources(matched.pairs, app.spec.ignoreDifferences);
+  const compared = await compareResources(matched.pairs, { app, appName, ...tracking, settings: options.settings, live: options.live, liveObjects: live });
   if (targetFailed) {
     const result = failed(app, now, target.conditions, target.revisions);
-    return compared.resources.length === 0 ? result : { ...result, health: compared.health, resources: compared.resources.map(unknownSync) };
+    return compared.resources.length === 0 ? result : { ...result, health: compared.health, resources: compared.resources.map(unknownSync), tree: compared.tree };
   }
   const conditions = [
     ...compared.errors.map((message) => stageError('compare', message, now)),
@@ -113,6 +113,7 @@ async function refresh(app: Application, options: EngineOptions, now: string, re
     sync: syncStatus(app, compared.errors.length > 0 ? 'Unknown' : compared.sync, target.revisions),
     health: compared.health,
     resources: compared.resources,
+    tree: compared.tree,
     conditions,
     ...(multi ? { sourceTypes: target.sourceTypes } : target.sourceTypes[0] === undefined ? {} : { sourceType: target.sourceTypes[0] }),
     summary: { images: collectImages(target.objects) },

@@ -3,6 +3,8 @@ import type { Application, ApplicationCondition, ApplicationDestination, Applica
 import type { IsNamespaced, ResourceKey } from '../match/index.js';
 import type { RenderOptions, RenderResult } from '../render/index.js';
 import type { ResolvedRevision } from '../source/index.js';
+import type { ApplicationTree } from '../tree/index.js';
+import type { CompareSettings } from './compare-settings.js';
 
 /** Git access: the repository cache (`createRepoCache`) satisfies it. */
 export interface EngineRepos {
@@ -39,6 +41,15 @@ export interface LiveState {
   listManaged(request: LiveRequest): Promise<UnstructuredObject[]>;
   /** Discovery's answer to "is this kind namespaced?". @defaultValue every kind is namespaced */
   isNamespaced?: IsNamespaced;
+  /**
+   * Server-side apply of `obj` in dry-run mode, as field manager `argocd-controller` (`kubectl apply
+   * --server-side --dry-run=server --field-manager=argocd-controller`), resolving to the object the server
+   * would store (with `managedFields`). `obj` is ready to apply: the desired object with its namespace
+   * defaulted and the tracking metadata a sync writes. Used only for applications compared server-side
+   * (`CompareSettings.serverSideDiff`, `ServerSideDiff=true`); without the port those fall back to the
+   * client-side diff. A rejection marks that resource Unknown with a ComparisonError naming it.
+   */
+  dryRunApply?(obj: UnstructuredObject, destination: ApplicationDestination): Promise<UnstructuredObject>;
 }
 
 /**
@@ -73,6 +84,8 @@ export interface EngineOptions {
   instanceLabelKey?: string;
   /** Namespace of the control plane; apps elsewhere are tracked as `<namespace>_<name>`. @defaultValue `argocd` */
   controlNamespace?: string;
+  /** argocd-cm customizations and compare options, the server-side diff switch. @defaultValue Argo CD's defaults */
+  settings?: CompareSettings;
 }
 
 /** The status fields a refresh always fills: Argo CD's `ApplicationStatus` after a comparison. */
@@ -84,6 +97,8 @@ export interface RefreshResult extends ApplicationStatus {
   summary: ApplicationSummary;
   reconciledAt: string;
   sourceType?: SourceType;
+  /** The resource tree for the API (Argo CD's `ApplicationTree`); not part of the Application's status. */
+  tree?: ApplicationTree;
 }
 
 /** How one refresh treats its caches. */

@@ -63,6 +63,9 @@ export interface Fakes {
   render?: () => Promise<RenderResult>;
   listManaged?: (request: LiveRequest) => Promise<UnstructuredObject[]>;
   isNamespaced?: EngineOptions['live']['isNamespaced'];
+  /** The server-side apply dry run; absent: the port is missing. */
+  dryRunApply?: EngineOptions['live']['dryRunApply'];
+  settings?: EngineOptions['settings'];
 }
 
 /** An engine over plain data; `cleaned` lists removed temp dirs, `checkedOut` what went where. */
@@ -88,7 +91,9 @@ export function fakeEngine(fakes: Fakes) {
           return Promise.resolve(structuredClone(fakes.live ?? []));
         }),
       ...(fakes.isNamespaced === undefined ? {} : { isNamespaced: fakes.isNamespaced }),
+      ...(fakes.dryRunApply === undefined ? {} : { dryRunApply: fakes.dryRunApply }),
     },
+    ...(fakes.settings === undefined ? {} : { settings: fakes.settings }),
     tempDir: () => {
       const path = `/fake/tmp-${++dirs}`;
       return Promise.resolve({ path, cleanup: () => Promise.resolve(void cleaned.push(path)) });

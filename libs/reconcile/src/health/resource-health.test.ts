@@ -40,6 +40,7 @@ const CASES: ReadonlyArray<[fixture: string, expected: HealthStatus | undefined]
   ['pod-pending-deletion', { status: 'Progressing', message: 'Pending deletion' }],
   ['job-running', { status: 'Progressing' }],
   ['job-complete', { status: 'Healthy' }],
+  ['job-hook-finalizer-complete', { status: 'Healthy' }],
   ['job-failed', { status: 'Degraded', message: 'Job has reached the specified backoff limit' }],
   ['job-suspended', { status: 'Suspended', message: 'Job suspended' }],
   ['service-lb-pending', { status: 'Progressing' }],

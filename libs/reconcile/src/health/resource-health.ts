@@ -17,7 +17,8 @@ export interface ResourceHealthOptions {
 
 /**
  * Health of `obj` with Argo CD's rules, synchronously and without throwing:
- * - an object with `metadata.deletionTimestamp` is Progressing "Pending deletion";
+ * - an object with `metadata.deletionTimestamp` is Progressing "Pending deletion", unless Argo's hook
+ *   finalizer holds it (a finished hook awaiting cleanup keeps its own health);
  * - else `options.custom` when given;
  * - else the built-in check for its `group/kind`; a check that throws yields Unknown with the
  *   error's message;
@@ -25,7 +26,7 @@ export interface ResourceHealthOptions {
  */
 export function resourceHealth(obj: PlainObject, options: ResourceHealthOptions = {}): HealthStatus | undefined {
   const deletion = field(obj, 'metadata', 'deletionTimestamp');
-  if (deletion !== undefined && deletion !== null) {
+  if (deletion !== undefined && deletion !== null && !hasHookFinalizer(obj)) {
     return { status: 'Progressing', message: 'Pending deletion' };
   }
   if (options.custom) return options.custom;
@@ -36,4 +37,12 @@ export function resourceHealth(obj: PlainObject, options: ResourceHealthOptions 
   } catch (error) {
     return { status: 'Unknown', message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** The finalizer Argo CD puts on hooks so they are deleted only after their phase (gitops-engine `HookFinalizer`). */
+export const HOOK_FINALIZER = 'argocd.argoproj.io/hook-finalizer';
+
+function hasHookFinalizer(obj: PlainObject): boolean {
+  const finalizers = field(obj, 'metadata', 'finalizers');
+  return Array.isArray(finalizers) && finalizers.includes(HOOK_FINALIZER);
 }

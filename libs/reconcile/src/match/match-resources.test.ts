@@ -73,4 +73,16 @@ describe('matchResources', () => {
     const { pairs } = matchResources([], [live], { ...options, trackingMethod: 'label' });
     expect(pairs.map((p) => p.requiresPruning)).toEqual([true]);
   });
+  it('sets desired hooks aside, drops invalid ones and lists a live hook with its desired hook', () => {
+    const hook = (name: string, type: string) => obj('batch/v1', 'Job', name, undefined, { 'argocd.argoproj.io/hook': type });
+    const desired = [obj('apps/v1', 'Deployment', 'web'), hook('migrate', 'PreSync'), hook('bogus', 'Nope'), obj('v1', 'ConfigMap', 'skipped', undefined, { 'argocd.argoproj.io/hook': 'Skip' })];
+    const liveHook = trackedBy('guestbook', 'batch/v1', 'Job', 'migrate', 'prod', { 'argocd.argoproj.io/hook': 'PreSync' });
+    const { pairs, hooks } = matchResources(desired, [liveHook], options);
+    expect(hooks).toEqual([desired[1]]);
+    expect(pairs.map((p) => [formatKey(p.key), p.target !== undefined, p.requiresPruning, p.hook?.metadata.name])).toEqual([
+      ['apps/Deployment/prod/web', true, false, undefined],
+      ['/ConfigMap/prod/skipped', true, false, undefined],
+      ['batch/Job/prod/migrate', false, true, 'migrate'],
+    ]);
+  });
 });

@@ -2,6 +2,7 @@
 
 import { ANNOTATION_COMPARE_OPTIONS } from '@driftless/api';
 import type { KubeObject } from '@driftless/api';
+import { isResourceHook, isIgnoredHook } from './hooks.js';
 import { desiredKeyOf, formatKey, keyOf } from './resource-key.js';
 import type { IsNamespaced, ResourceKey } from './resource-key.js';
 import { trackingAppName } from './tracking-id.js';
@@ -28,6 +29,8 @@ export interface ResourcePair<T extends KubeObject = KubeObject> {
   requiresPruning: boolean;
   /** Extraneous but marked `argocd.argoproj.io/compare-options: IgnoreExtraneous`: neither pruned nor OutOfSync. */
   ignoreExtraneous: boolean;
+  /** For a live object at the key of a desired hook: that hook (hooks are never targets; its sync wave is shown). */
+  hook?: T;
 }
 
 /** A desired object that exists live but is tracked by another application. */
@@ -41,21 +44,30 @@ export interface SharedResourceWarning {
 /** The outcome of {@link matchResources}. */
 export interface MatchResult<T extends KubeObject = KubeObject> {
   pairs: ResourcePair<T>[];
+  /** Desired hooks, kept out of the pairs (gitops-engine `splitHooks`), in input order; the sync runs them. */
+  hooks: T[];
   warnings: SharedResourceWarning[];
 }
 
 /**
- * Matches desired objects against live ones. Every desired object yields a pair (with the live object at its
- * key, whoever tracks it) in input order; then every live object tracked by this application that is not
- * desired yields a pair without a target, sorted by key. Live objects with owner references are never
- * extraneous: their owner manages them. A desired key whose live object another application tracks yields a
+ * Matches desired objects against live ones, as gitops-engine's `Reconcile`. Desired hooks (see `isResourceHook`)
+ * are set aside in `hooks` and hook annotations without a valid type are dropped (`ignore.Ignore`); neither
+ * is paired. Every other desired object yields a pair (with the live object at its key, whoever tracks it)
+ * in input order; then every live object tracked by this application that is not desired yields a pair
+ * without a target, sorted by key — a live hook among them, so it is listed (and, like Argo CD, flagged
+ * requiresPruning; the sync never prunes hooks). Live objects with owner references are never extraneous:
+ * their owner manages them. A desired key whose live object another application tracks yields a
  * {@link SharedResourceWarning}. Duplicated desired keys keep the first object.
  */
-export function matchResources<T extends KubeObject>(desired: readonly T[], live: readonly T[], options: MatchOptions): MatchResult<T> {
+export function matchResources<T extends KubeObject>(allDesired: readonly T[], live: readonly T[], options: MatchOptions): MatchResult<T> {
   const isNamespaced = options.isNamespaced ?? (() => true);
   const destinationNamespace = options.destinationNamespace ?? 'default';
   const liveByKey = new Map<string, T>();
   for (const obj of live) liveByKey.set(formatKey(keyOf(obj)), obj);
+  const hooks = allDesired.filter((obj) => isResourceHook(obj) && !isIgnoredHook(obj));
+  const desired = allDesired.filter((obj) => !isResourceHook(obj));
+  const hookByKey = new Map<string, T>();
+  for (const hook of hooks) if (hook.metadata.name) hookByKey.set(formatKey(desiredKeyOf(hook, isNamespaced, destinationNamespace)), hook);
 
   const pairs: ResourcePair<T>[] = [];
   const warnings: SharedResourceWarning[] = [];
@@ -81,9 +93,10 @@ export function matchResources<T extends KubeObject>(desired: readonly T[], live
     .sort((a, b) => formatKey(a.key).localeCompare(formatKey(b.key)));
   for (const { key, obj } of extraneous) {
     const ignore = hasCompareOption(obj, 'IgnoreExtraneous');
-    pairs.push({ key, live: obj, requiresPruning: !ignore, ignoreExtraneous: ignore });
+    const hook = hookByKey.get(formatKey(key));
+    pairs.push({ key, live: obj, requiresPruning: !ignore, ignoreExtraneous: ignore, ...(hook === undefined ? {} : { hook }) });
   }
-  return { pairs, warnings };
+  return { pairs, hooks, warnings };
 }
 
 /** Whether the object's `argocd.argoproj.io/compare-options` comma list holds `option`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { KubeObject } from '@driftless/api';
-import { formatTrackingId, parseTrackingId, trackingAppName } from './tracking-id.js';
+import { formatTrackingId, parseTrackingId, trackingAppName, withTracking } from './tracking-id.js';
 
 function obj(apiVersion: string, kind: string, name: string, namespace?: string, meta: Partial<KubeObject['metadata']> = {}): KubeObject {
   return { apiVersion, kind, metadata: { name, ...(namespace === undefined ? {} : { namespace }), ...meta } };
@@ -42,5 +42,21 @@ describe('trackingAppName', () => {
   it('matches a cluster-scoped id', () => {
     const ns = obj('v1', 'Namespace', 'team-a', undefined, { annotations: { 'argocd.argoproj.io/tracking-id': 'app:/Namespace:/team-a' } });
     expect(trackingAppName(ns)).toBe('app');
+  });
+});
+
+describe('withTracking', () => {
+  const cm: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', labels: { a: '1' } } };
+  const key = { group: '', kind: 'ConfigMap', namespace: 'prod', name: 'cfg' };
+
+  it.each([
+    ['annotation', undefined, { 'argocd.argoproj.io/tracking-id': 'guestbook:/ConfigMap:prod/cfg' }, { a: '1' }],
+    ['label', 'team/app', undefined, { a: '1', 'team/app': 'guestbook' }],
+    ['annotation+label', undefined, { 'argocd.argoproj.io/tracking-id': 'guestbook:/ConfigMap:prod/cfg' }, { a: '1', 'app.kubernetes.io/instance': 'guestbook' }],
+  ] as const)('%s', (trackingMethod, instanceLabelKey, annotations, labels) => {
+    const tracked = withTracking(cm, 'guestbook', key, { trackingMethod, ...(instanceLabelKey === undefined ? {} : { instanceLabelKey }) });
+    expect(tracked.metadata.annotations).toEqual(annotations);
+    expect(tracked.metadata.labels).toEqual(labels);
+    expect(cm.metadata.annotations).toBeUndefined();
   });
 });

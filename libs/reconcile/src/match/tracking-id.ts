@@ -64,3 +64,19 @@ function isSelfReference(id: TrackingId, key: ResourceKey): boolean {
   if (id.namespace === '') return id.group === key.group && id.kind === key.kind && id.name === key.name;
   return sameKey(id, key);
 }
+
+/** Kubernetes' limit on a label value; Argo CD truncates the instance label to it. */
+const LABEL_VALUE_MAX = 63;
+
+/**
+ * A copy of `obj` carrying the tracking metadata a sync writes for the object at `key` (Argo's
+ * `SetAppInstance`): the tracking-id annotation for `annotation` and `annotation+label`, the instance label
+ * (`appName`, cut to 63 characters) for `label` and `annotation+label`. `obj` is not changed.
+ */
+export function withTracking<T extends KubeObject>(obj: T, appName: string, key: ResourceKey, options: TrackingOptions = {}): T {
+  const method = options.trackingMethod ?? 'annotation';
+  const metadata = { ...obj.metadata };
+  if (method !== 'label') metadata.annotations = { ...metadata.annotations, [ANNOTATION_TRACKING_ID]: formatTrackingId({ appName, ...key }) };
+  if (method !== 'annotation') metadata.labels = { ...metadata.labels, [options.instanceLabelKey ?? LABEL_APP_INSTANCE]: appName.slice(0, LABEL_VALUE_MAX) };
+  return { ...obj, metadata };
+}
