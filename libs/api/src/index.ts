@@ -31,6 +31,8 @@ export type { ParsedArgoSecret } from './secrets/argo-secret.js';
 
 export { parseArgoCdConfigMap, DEFAULT_RECONCILIATION_JITTER_MS, DEFAULT_RECONCILIATION_TIMEOUT_MS } from './settings/argocd-cm.js';
 export type { AccountCapability, ArgoCdSettings, CompareOptions, FilteredResource, LocalAccount, TrackingMethod } from './settings/argocd-cm.js';
+export { CORE_EXCLUDED_RESOURCES, filteredResourceMatches, isExcludedResource } from './settings/resource-filter.js';
+export type { ResourceFilter } from './settings/resource-filter.js';
 export { overrideKeyOf } from './settings/resource-customizations.js';
 export type { KnownTypeField, OverrideIgnoreDiff, ResourceActionDefinition, ResourceActions, ResourceOverride } from './settings/resource-customizations.js';
 export { parseRbacConfigMap } from './settings/argocd-rbac-cm.js';

@@ -1,7 +1,8 @@
 // One live-state cache per destination cluster: the control cluster's own kubeconfig for the in-cluster
-// destination, a kubeconfig built from the cluster Secret for every registered one.
+// destination, a kubeconfig built from the cluster Secret for every registered one, watching only the
+// Secret's namespaces and the kinds argocd-cm's resource exclusions/inclusions leave in.
 import type * as k8s from '@kubernetes/client-node';
-import { InvalidInputError, formatSecretRef } from '@driftless/api';
+import { IN_CLUSTER_SERVER, InvalidInputError, formatSecretRef, isExcludedResource } from '@driftless/api';
 import type { ApplicationDestination, ClusterCredentials } from '@driftless/api';
 import { kubeConfigForCluster } from '@driftless/kube';
 import { destinationCluster } from '../control/control-snapshot.js';
@@ -24,7 +25,7 @@ export interface ClusterLiveStates {
   /**
    * The prepared live state of the cluster `destination` names (see `destinationCluster`). Rejects with
    * InvalidInputError when no cluster matches or its Secret cannot be turned into a kubeconfig. A cluster
-   * whose Secret changed gets a new cache (the old one is stopped).
+   * whose Secret or the resource filter changed gets a new cache (the old one is stopped).
    */
   forDestination(destination: ApplicationDestination, snapshot: ControlSnapshot): Promise<KubeLiveState>;
   stop(): Promise<void>;
@@ -39,11 +40,11 @@ interface Entry {
 /** Creates the registry; caches start lazily, on a cluster's first refresh. */
 export function createClusterLiveStates(options: ClusterLiveStatesOptions): ClusterLiveStates {
   const entries = new Map<string, Entry>();
-  const liveFor = (server: string, fingerprint: string, kc: () => k8s.KubeConfig): KubeLiveState => {
+  const liveFor = (server: string, fingerprint: string, make: () => Omit<KubeLiveStateOptions, 'retry' | 'syncTimeoutMs' | 'discoveryRefreshMs'>): KubeLiveState => {
     const known = entries.get(server);
     if (known?.fingerprint === fingerprint) return known.live;
     if (known !== undefined) void known.live.stop();
-    const live = createKubeLiveState({ ...options.live, kc: kc() });
+    const live = createKubeLiveState({ ...options.live, ...make() });
     entries.set(server, { fingerprint, live });
     return live;
   };
@@ -52,10 +53,20 @@ export function createClusterLiveStates(options: ClusterLiveStatesOptions): Clus
     async forDestination(destination, snapshot) {
       const target = destinationCluster(snapshot, destination, options.controlServer);
       if (target === undefined) throw unknownCluster(destination);
+      const filter = { resourceExclusions: snapshot.settings.resourceExclusions, resourceInclusions: snapshot.settings.resourceInclusions };
+      const filterKey = JSON.stringify(filter);
       const live =
         target.kind === 'control'
-          ? liveFor(options.controlServer, 'control', () => options.controlKubeConfig)
-          : liveFor(target.cluster.server, fingerprintOf(target.cluster), () => kubeConfigForCluster(target.cluster));
+          ? liveFor(options.controlServer, `control\n${filterKey}`, () => ({
+              kc: options.controlKubeConfig,
+              isExcluded: (group, kind) => isExcludedResource(filter, group, kind, IN_CLUSTER_SERVER),
+            }))
+          : liveFor(target.cluster.server, `${fingerprintOf(target.cluster)}\n${filterKey}`, () => ({
+              kc: kubeConfigForCluster(target.cluster),
+              namespaces: target.cluster.namespaces,
+              clusterScoped: target.cluster.clusterResources,
+              isExcluded: (group, kind) => isExcludedResource(filter, group, kind, target.cluster.server),
+            }));
       await live.prepare();
       return live;
     },
@@ -67,7 +78,7 @@ export function createClusterLiveStates(options: ClusterLiveStatesOptions): Clus
 }
 
 function fingerprintOf(cluster: ClusterCredentials): string {
-  return `${formatSecretRef(cluster.secret)}\n${JSON.stringify(cluster.config)}\n${cluster.server}`;
+  return `${formatSecretRef(cluster.secret)}\n${JSON.stringify(cluster.config)}\n${cluster.server}\n${cluster.namespaces.join(',')}\n${String(cluster.clusterResources)}`;
 }
 
 function unknownCluster(destination: ApplicationDestination): InvalidInputError {

@@ -119,7 +119,13 @@ function settingsOf(snapshot: ControlSnapshot): Pick<EngineOptions, 'trackingMet
   return {
     trackingMethod: settings.trackingMethod,
     instanceLabelKey: settings.instanceLabelKey,
-    settings: { resourceOverrides: settings.resourceOverrides, compareOptions: settings.compareOptions, serverSideDiff: snapshot.serverSideDiff },
+    settings: {
+      resourceOverrides: settings.resourceOverrides,
+      compareOptions: settings.compareOptions,
+      serverSideDiff: snapshot.serverSideDiff,
+      resourceExclusions: settings.resourceExclusions,
+      resourceInclusions: settings.resourceInclusions,
+    },
   };
 }
 

@@ -20,6 +20,12 @@ export interface KubeLiveStateOptions {
   readonly discoveryRefreshMs?: number;
   /** Backoff of failing watches and relists. @defaultValue the live-state cache's */
   readonly retry?: RetryOptions;
+  /** Watch namespaced kinds only here (a cluster Secret's `namespaces`). @defaultValue all namespaces */
+  readonly namespaces?: readonly string[];
+  /** With `namespaces`: watch cluster-scoped kinds too (`clusterResources: true`). @defaultValue false */
+  readonly clusterScoped?: boolean;
+  /** Whether a kind is left unwatched (resource exclusions). @defaultValue none is */
+  readonly isExcluded?: (group: string, kind: string) => boolean;
 }
 
 /** The live state of one cluster, as the engine's `LiveState` port plus its lifecycle. */
@@ -58,7 +64,16 @@ export function createKubeLiveState(options: KubeLiveStateOptions): KubeLiveStat
   async function startCache(): Promise<void> {
     const index = createTrackingIndex();
     tracked = index;
-    const fresh = createLiveStateCache({ kc: options.kc, discovery, kinds: 'all-listable', onChange: index.apply, ...(options.retry ? { retry: options.retry } : {}) });
+    const isExcluded = options.isExcluded;
+    const fresh = createLiveStateCache({
+      kc: options.kc,
+      discovery,
+      kinds: 'all-listable',
+      onChange: index.apply,
+      ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.namespaces !== undefined && options.namespaces.length > 0 ? { namespaces: options.namespaces, clusterScoped: options.clusterScoped === true } : {}),
+      ...(isExcluded ? { include: (r: ApiResource) => !isExcluded(r.group, r.kind) } : {}),
+    });
     try {
       await fresh.start();
       cache = fresh;

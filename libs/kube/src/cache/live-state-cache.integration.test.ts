@@ -170,4 +170,21 @@ describe('createLiveStateCache', () => {
     expect(() => cache.get(CONFIG_MAP, 'default', 'x')).toThrow(/is unknown: .*ECONNREFUSED/);
     await expect(createLiveStateCache({ kc: closed, discovery: createDiscovery(closed), kinds: 'all-listable' }).start()).rejects.toThrow(UnavailableError);
   });
+  it('watches every listable kind except those filtered out, and cluster-scoped kinds only when asked', async () => {
+    const namespace = await freshNamespace(client);
+    const filtered = track(createLiveStateCache({ kc, discovery: createDiscovery(kc), kinds: 'all-listable', include: (r) => !(r.group === '' && r.kind === 'Event') }));
+    await filtered.start();
+    await filtered.synced;
+    const kinds = [...filtered.status().keys()];
+    expect(kinds).toContain('v1/ConfigMap');
+    expect(kinds).toContain('apps/v1/Deployment');
+    expect(kinds).not.toContain('v1/Event');
+
+    const scoped = track(createLiveStateCache({ kc, discovery: createDiscovery(kc), kinds: 'all-listable', namespaces: [namespace] }));
+    await scoped.start();
+    expect([...scoped.status().keys()]).not.toContain('v1/Namespace');
+    const withCluster = track(createLiveStateCache({ kc, discovery: createDiscovery(kc), kinds: 'all-listable', namespaces: [namespace], clusterScoped: true }));
+    await withCluster.start();
+    expect([...withCluster.status().keys()]).toContain('v1/Namespace');
+  });
 });

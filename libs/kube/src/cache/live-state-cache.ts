@@ -26,8 +26,12 @@ export interface LiveStateCacheOptions {
   readonly discovery: Discovery;
   /** The kinds to watch, or every preferred-version kind that supports list and watch. */
   readonly kinds: readonly GroupVersionKind[] | 'all-listable';
-  /** Watch namespaced kinds only in these namespaces (cluster-scoped kinds: only when named in `kinds`). @defaultValue all namespaces */
+  /** Watch namespaced kinds only in these namespaces (cluster-scoped kinds: only when named in `kinds` or with `clusterScoped`). @defaultValue all namespaces */
   readonly namespaces?: readonly string[];
+  /** With `namespaces` and `'all-listable'`: watch cluster-scoped kinds too (a cluster Secret's `clusterResources: true`). @defaultValue false */
+  readonly clusterScoped?: boolean;
+  /** With `'all-listable'`: watch only the kinds this accepts (resource exclusions). @defaultValue every kind */
+  readonly include?: (resource: ApiResource) => boolean;
   /** Called for every added, modified and deleted object, after the cache holds the change. */
   readonly onChange?: (event: LiveStateEvent) => void;
   readonly retry?: RetryOptions;
@@ -144,9 +148,9 @@ export function createLiveStateCache(options: LiveStateCacheOptions): LiveStateC
     async start() {
       if (options.kinds === 'all-listable') {
         const resources = await options.discovery.resources();
-        const chosen = resources.filter(
-          (r) => r.preferred && r.verbs.includes('list') && r.verbs.includes('watch') && (r.namespaced || !options.namespaces),
-        );
+        const include = options.include ?? (() => true);
+        const scopeAllowed = (r: ApiResource): boolean => r.namespaced || !options.namespaces || options.clusterScoped === true;
+        const chosen = resources.filter((r) => r.preferred && r.verbs.includes('list') && r.verbs.includes('watch') && scopeAllowed(r) && include(r));
         for (const r of chosen) {
           const gvk = { group: r.group, version: r.version, kind: r.kind };
           if (watches.has(gvkKey(gvk))) continue;

@@ -22,6 +22,10 @@ export interface CompareSettings {
    * @defaultValue false
    */
   serverSideDiff?: boolean;
+  /** argocd-cm `resource.exclusions`: desired objects of these kinds are dropped with an ExcludedResourceWarning. @defaultValue none (Events, metrics and Leases are always excluded) */
+  resourceExclusions?: ArgoCdSettings['resourceExclusions'];
+  /** argocd-cm `resource.inclusions`: when one names the destination cluster, only the included kinds are managed there. @defaultValue none */
+  resourceInclusions?: ArgoCdSettings['resourceInclusions'];
 }
 
 /**

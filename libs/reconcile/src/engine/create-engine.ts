@@ -1,7 +1,7 @@
 // The engine: wires source → render → match → diff → health into Argo CD's refresh (`CompareAppState`).
-import { DEFAULT_CONTROL_NAMESPACE, applicationSources, formatProblems, hasMultipleSources, validateApplication } from '@driftless/api';
+import { DEFAULT_CONTROL_NAMESPACE, applicationSources, formatProblems, hasMultipleSources, isExcludedResource, validateApplication } from '@driftless/api';
 import type { Application, ApplicationCondition, ComparedTo, ResourceStatus, SyncStatus, UnstructuredObject } from '@driftless/api';
-import { desiredKeyOf, matchResources } from '../match/index.js';
+import { desiredKeyOf, groupOf, matchResources } from '../match/index.js';
 import { compareResources } from './compare-resources.js';
 import { condition, errorMessage, stageError } from './conditions.js';
 import type { Engine, EngineOptions, RefreshOptions, RefreshResult } from './engine-types.js';
@@ -84,7 +84,11 @@ async function refresh(app: Application, options: EngineOptions, now: string, re
   const target = await loadTarget({ sources: applicationSources(app.spec), appName: app.metadata.name ?? '', destination, now, ...caching }, options);
   // Without a target state the live resources are still reported, for their health, with sync Unknown.
   const targetFailed = target.conditions.length > 0;
-  const objects = targetFailed ? [] : target.objects;
+  // Argo drops kinds excluded by resource.exclusions/inclusions from the target, with a warning each.
+  const filter = { resourceExclusions: options.settings?.resourceExclusions ?? [], resourceInclusions: options.settings?.resourceInclusions ?? [] };
+  const excluded = (obj: UnstructuredObject): boolean => isExcludedResource(filter, groupOf(obj.apiVersion), obj.kind, destination.server ?? '');
+  const objects = targetFailed ? [] : target.objects.filter((obj) => !excluded(obj));
+  const exclusionWarnings = targetFailed ? [] : target.objects.filter(excluded).map((obj) => condition('ExcludedResourceWarning', `Resource ${groupOf(obj.apiVersion)}/${obj.kind} ${obj.metadata.name ?? ''} is excluded in the settings`, now));
 
   const appName = trackingName(app, options.controlNamespace);
   const isNamespaced = options.live.isNamespaced ?? (() => true);
@@ -105,6 +109,7 @@ async function refresh(app: Application, options: EngineOptions, now: string, re
     return compared.resources.length === 0 ? result : { ...result, health: compared.health, resources: compared.resources.map(unknownSync), tree: compared.tree };
   }
   const conditions = [
+    ...exclusionWarnings,
     ...compared.errors.map((message) => stageError('compare', message, now)),
     ...matched.warnings.map((warning) => condition('SharedResourceWarning', warning.message, now)),
   ];

@@ -60,4 +60,16 @@ describe('refresh: resource customizations', () => {
     const without = await fakeEngine({ rendered, live: [live, cm] }).engine.refresh(app);
     expect(without.resources.map((r) => r.status)).toEqual(['OutOfSync', 'OutOfSync']);
   });
+  it('drops kinds excluded by resource.exclusions (and always Events) from the target, with a warning each', async () => {
+    const event: UnstructuredObject = { apiVersion: 'v1', kind: 'Event', metadata: { name: 'noise' } };
+    const settings = { resourceExclusions: [{ apiGroups: ['apps'], kinds: ['Deployment'], clusters: [] }] };
+    const { engine } = fakeEngine({ rendered: { [SHA]: [deployment(), configMap('settings', {}), event] }, live: [liveConfigMap('settings', {})], settings });
+    const result = await engine.refresh(application());
+    expect(result.resources.map((r) => [r.kind, r.status])).toEqual([['ConfigMap', 'Synced']]);
+    expect(result.sync.status).toBe('Synced');
+    expect(result.conditions.map((c) => [c.type, c.message])).toEqual([
+      ['ExcludedResourceWarning', 'Resource apps/Deployment web is excluded in the settings'],
+      ['ExcludedResourceWarning', 'Resource /Event noise is excluded in the settings'],
+    ]);
+  });
 });
