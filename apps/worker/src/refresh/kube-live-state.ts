@@ -2,7 +2,7 @@
 import type * as k8s from '@kubernetes/client-node';
 import { NotFoundError, UnavailableError } from '@driftless/api';
 import type { UnstructuredObject } from '@driftless/api';
-import { createDiscovery, createLiveStateCache, createResourceClient, gvkKey } from '@driftless/kube';
+import { createDiscovery, createLiveStateCache, createResourceClient, gvkKey, gvkOf } from '@driftless/kube';
 import type { ApiResource, GroupVersionKind, LiveStateCache, LiveStateEvent, RetryOptions } from '@driftless/kube';
 import { trackingAppName } from '@driftless/reconcile';
 import type { LiveRequest, LiveState, ResourceKey } from '@driftless/reconcile';
@@ -123,7 +123,22 @@ export function createKubeLiveState(options: KubeLiveStateOptions): KubeLiveStat
       const obj = await desiredObject(cache, key);
       if (obj) add(obj);
     }
-    return [...found.values()];
+    const objects = [...found.values()];
+    // The cache drops managedFields to save memory; rules naming managers need them, so read those objects afresh.
+    if (request.withManagedFields !== true) return objects;
+    const fresh = await Promise.all(objects.map(withManagedFields));
+    return fresh.filter((obj): obj is UnstructuredObject => obj !== undefined);
+  }
+
+  // Undefined when the object was deleted since the cache saw it.
+  async function withManagedFields(obj: UnstructuredObject): Promise<UnstructuredObject | undefined> {
+    const namespace = obj.metadata.namespace;
+    try {
+      return await client.get(gvkOf(obj), { ...(namespace ? { namespace } : {}), name: obj.metadata.name ?? '' });
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw error;
+    }
   }
 
   // The live object at a desired key, from the cache when its kind is watched, else from the API server.

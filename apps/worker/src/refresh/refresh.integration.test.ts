@@ -357,6 +357,26 @@ describe('refresh against a dev cluster and a git server', () => {
     expect(drifted.resources.map((r) => [r.name, r.status])).toEqual([['web', 'OutOfSync']]);
   });
 
+  it('ignores fields owned by the managers an ignoreDifferences rule names (managedFieldsManagers)', async () => {
+    // Given a Deployment applied by argocd-controller, then scaled by another manager
+    const where = await freshNamespace();
+    await applyTracked(web, 'managers-app', where);
+    await client.patch(DEPLOYMENT, { namespace: where, name: 'web' }, { spec: { replicas: 4 } }, { fieldManager: 'hpa-controller' });
+    const target = app({ name: 'managers-app', path: 'ssd' });
+    target.spec.destination = { server: 'https://kubernetes.default.svc', namespace: where };
+    // When the app ignores what hpa-controller owns, then the scale is no drift
+    target.spec.ignoreDifferences = [{ group: 'apps', kind: 'Deployment', managedFieldsManagers: ['hpa-controller'] }];
+    const ignored = await waitFor(async () => {
+      const refreshed = await refresher.refresh(target);
+      return refreshed.sync.status === 'Synced' ? refreshed : undefined;
+    }, { description: 'the scale by hpa-controller is ignored' });
+    expect(ignored.conditions).toEqual([]);
+    // When the rule is gone, then it is drift
+    target.spec.ignoreDifferences = [];
+    const drifted = await refresher.refresh(target);
+    expect(drifted.resources.map((r) => [r.name, r.status])).toEqual([['web', 'OutOfSync']]);
+  });
+
   it('reports a kind whose relist fails as a condition, then recovers', async () => {
     // Given the watched kinds must relist (410 after compaction) and every resource request fails with 503
     await applyTracked({ ...settings('x'), metadata: { name: 'nudge' } });

@@ -23,6 +23,13 @@ export function trackingName(app: Pick<Application, 'metadata'>, controlNamespac
   return namespace === undefined || namespace === '' || namespace === controlNamespace ? name : `${namespace}_${name}`;
 }
 
+// managedFieldsManagers rules read live managedFields, which live-state caches usually drop to save memory.
+function usesManagedFields(app: Application, options: EngineOptions): boolean {
+  const appRules = app.spec.ignoreDifferences ?? [];
+  const systemRules = Object.values(options.settings?.resourceOverrides ?? {}).map((o) => o.ignoreDifferences ?? {});
+  return [...appRules, ...systemRules].some((rule) => (rule.managedFieldsManagers ?? []).length > 0);
+}
+
 function comparedTo(app: Application): ComparedTo | undefined {
   const spec = app.spec;
   if (spec?.destination === undefined) return undefined;
@@ -96,7 +103,7 @@ async function refresh(app: Application, options: EngineOptions, now: string, re
   const desired = objects.map((obj) => desiredKeyOf(obj, isNamespaced, destinationNamespace ?? 'default'));
   let live: UnstructuredObject[];
   try {
-    live = await options.live.listManaged({ appName, destination, desired });
+    live = await options.live.listManaged({ appName, destination, desired, ...(usesManagedFields(app, options) ? { withManagedFields: true } : {}) });
   } catch (error) {
     return failed(app, now, [...target.conditions, stageError('live', error, now)], target.revisions);
   }

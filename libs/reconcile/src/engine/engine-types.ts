@@ -30,6 +30,8 @@ export interface LiveRequest {
   destination: ApplicationDestination;
   /** Keys of every desired object, namespaces already defaulted. */
   desired: readonly ResourceKey[];
+  /** The objects must carry `metadata.managedFields` (an ignoreDifferences rule names managers). @defaultValue false */
+  withManagedFields?: boolean;
 }
 
 /** The live state of the destination cluster (an informer cache in the worker). */
