@@ -3,9 +3,9 @@ import type * as k8s from '@kubernetes/client-node';
 import { NotFoundError, UnavailableError } from '@driftless/api';
 import type { UnstructuredObject } from '@driftless/api';
 import { createDiscovery, createLiveStateCache, createResourceClient, gvkKey, gvkOf } from '@driftless/kube';
-import type { ApiResource, GroupVersionKind, LiveStateCache, LiveStateEvent, RetryOptions } from '@driftless/kube';
-import { trackingAppName } from '@driftless/reconcile';
+import type { ApiResource, GroupVersionKind, LiveStateCache, RetryOptions } from '@driftless/kube';
 import type { LiveRequest, LiveState, ResourceKey } from '@driftless/reconcile';
+import { createLiveIndex, objectKey } from './live-index.js';
 
 /** The field manager Argo CD's controller applies (and dry-runs server-side diffs) with. */
 const ARGOCD_FIELD_MANAGER = 'argocd-controller';
@@ -59,10 +59,10 @@ export function createKubeLiveState(options: KubeLiveStateOptions): KubeLiveStat
   let byGroupKind = new Map<string, ApiResource>();
   let failure: unknown;
   // Objects by the app their tracking id names, so a refresh reads its own objects, not the whole cluster.
-  let tracked = createTrackingIndex();
+  let tracked = createLiveIndex();
 
   async function startCache(): Promise<void> {
-    const index = createTrackingIndex();
+    const index = createLiveIndex();
     tracked = index;
     const isExcluded = options.isExcluded;
     const fresh = createLiveStateCache({
@@ -118,11 +118,13 @@ export function createKubeLiveState(options: KubeLiveStateOptions): KubeLiveStat
 
     const found = new Map<string, UnstructuredObject>();
     const add = (obj: UnstructuredObject): void => void found.set(objectKey(obj), obj);
-    for (const obj of tracked.objectsOf(request.appName)) add(obj);
+    for (const obj of tracked.trackedBy(request.appName)) add(obj);
     for (const key of request.desired) {
       const obj = await desiredObject(cache, key);
       if (obj) add(obj);
     }
+    // Objects the app's objects own (ReplicaSets, Pods…) complete the resource tree.
+    for (const obj of tracked.descendantsOf([...found.values()])) add(obj);
     const objects = [...found.values()];
     // The cache drops managedFields to save memory; rules naming managers need them, so read those objects afresh.
     if (request.withManagedFields !== true) return objects;
@@ -200,43 +202,6 @@ function assertHealthy(cache: LiveStateCache, server: string): void {
   const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).join('; ');
   const more = problems.length > MAX_PROBLEMS_SHOWN ? ` (and ${problems.length - MAX_PROBLEMS_SHOWN} more kinds)` : '';
   throw new UnavailableError(`live state of ${server} is incomplete: ${shown}${more}`, { context: { server } });
-}
-
-function objectKey(obj: UnstructuredObject): string {
-  return `${obj.apiVersion}/${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}`;
-}
-
-/** Live objects grouped by the application their tracking id names, kept current from cache events. */
-interface TrackingIndex {
-  readonly apply: (event: LiveStateEvent) => void;
-  objectsOf(appName: string): Iterable<UnstructuredObject>;
-}
-
-function createTrackingIndex(): TrackingIndex {
-  const byApp = new Map<string, Map<string, UnstructuredObject>>();
-  const appOf = new Map<string, string>();
-  const remove = (key: string): void => {
-    const app = appOf.get(key);
-    if (app === undefined) return;
-    appOf.delete(key);
-    const objects = byApp.get(app);
-    objects?.delete(key);
-    if (objects?.size === 0) byApp.delete(app);
-  };
-  return {
-    apply(event) {
-      const key = objectKey(event.object);
-      remove(key);
-      if (event.type === 'deleted') return;
-      const app = trackingAppName(event.object);
-      if (app === undefined) return;
-      appOf.set(key, app);
-      let objects = byApp.get(app);
-      if (objects === undefined) byApp.set(app, (objects = new Map()));
-      objects.set(key, event.object);
-    },
-    objectsOf: (appName) => byApp.get(appName)?.values() ?? [],
-  };
 }
 
 function message(error: unknown): string {

@@ -164,6 +164,13 @@ describe('refresh against a dev cluster and a git server', () => {
       ['settings', 'Synced', undefined],
       ['web', 'Synced', 'Healthy'],
     ]);
+    // And the tree holds what the Deployment owns: its ReplicaSet and that ReplicaSet's two Pods
+    const nodes = synced.tree?.nodes ?? [];
+    const replicaSet = nodes.find((n) => n.kind === 'ReplicaSet');
+    expect(replicaSet?.parentRefs?.map((p) => [p.kind, p.name])).toEqual([['Deployment', 'web']]);
+    const pods = nodes.filter((n) => n.kind === 'Pod');
+    expect(pods).toHaveLength(2);
+    for (const pod of pods) expect(pod.parentRefs?.map((p) => [p.kind, p.name])).toEqual([['ReplicaSet', replicaSet?.name]]);
 
     // When someone scales the Deployment by hand
     await client.patch(DEPLOYMENT, { namespace, name: 'web' }, { spec: { replicas: 3 } });
