@@ -77,6 +77,21 @@ export default tseslint.config(
     },
   },
   {
+    // libs/patch is pure computation over JSON: no Node built-ins, no I/O libraries (its tests and
+    // test-support may run kubectl and read fixtures).
+    files: ['libs/patch/src/**'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: DOMAIN_BANNED_IMPORTS.map((name) => ({ name, message: 'libs/patch is pure: no I/O.' })),
+          patterns: [{ group: ['node:*'], message: 'libs/patch is pure: no Node built-ins.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['eslint.config.js', 'jest.preset.js', '**/jest.config.js'],
     rules: { 'import-x/no-default-export': 'off' },
   },

@@ -15,3 +15,6 @@ export type { RetryOptions } from './cache/retry-delay.js';
 
 export { errorForStatus, toKubeError } from './errors/kube-error.js';
 export type { KubeCallContext } from './errors/kube-error.js';
+
+export { clientSideApply, DEFAULT_APPLY_FIELD_MANAGER } from './apply/client-side-apply.js';
+export type { ClientSideApplyOptions, ClientSideApplyResult } from './apply/client-side-apply.js';

@@ -9,3 +9,13 @@ export { describePatchMeta, lookupField } from './strategic/patch-meta.js';
 export type { FieldPatchMeta, TypePatchMeta } from './strategic/patch-meta.js';
 export { patchMetaForKind, strategicMergeKinds } from './strategic/schemas/kinds.js';
 export type { GroupVersionKind } from './strategic/schemas/kinds.js';
+// Patch creation: kubectl apply's (client-side) three-way patches and the last-applied annotation.
+export {
+  createThreeWayJsonMergePatch,
+  createThreeWayMergePatch,
+  encodeGoJson,
+  LAST_APPLIED_ANNOTATION,
+  readLastAppliedConfiguration,
+  withLastAppliedConfiguration,
+} from './three-way/index.js';
+export type { JsonObject, JsonValue } from './json.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { JsonObject, JsonValue } from '../model/json.js';
+import type { JsonObject, JsonValue } from './json.js';
 import { applyJsonPatch } from './json-patch.js';
 import { PatchError } from './patch-error.js';
 

@@ -1,8 +1,8 @@
 // RFC 6902 JSON Patch (application/json-patch+json), with the API server's split between 400 and 422.
 import jsonpatch from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
-import { cloneJson, isJsonObject } from '../model/json.js';
-import type { JsonObject, JsonValue } from '../model/json.js';
+import { cloneJson, isJsonObject } from './json.js';
+import type { JsonObject, JsonValue } from './json.js';
 import { badRequest, invalid } from './patch-error.js';
 
 /**

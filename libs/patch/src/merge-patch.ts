@@ -1,6 +1,6 @@
 // RFC 7386 JSON Merge Patch (application/merge-patch+json) as kube-apiserver's evanphx/json-patch does it.
-import { cloneJson, isJsonObject } from '../model/json.js';
-import type { JsonObject, JsonValue } from '../model/json.js';
+import { cloneJson, isJsonObject } from './json.js';
+import type { JsonObject, JsonValue } from './json.js';
 import { badRequest } from './patch-error.js';
 
 /**

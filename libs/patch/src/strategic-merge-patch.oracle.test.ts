@@ -6,16 +6,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import type { JsonObject } from '../model/json.js';
+import type { JsonObject } from './json.js';
 import { PatchError } from './patch-error.js';
 import { applyStrategicMergePatch } from './strategic-merge-patch.js';
 import { stripLeftovers } from './strategic/directives.js';
 import { describePatchMeta } from './strategic/patch-meta.js';
 import { patchMetaForKind, strategicMergeKinds } from './strategic/schemas/kinds.js';
-import { findKubectl, kubectlPatch } from './testing/kubectl-oracle.js';
-import type { OracleResult } from './testing/kubectl-oracle.js';
-import { buildSchemaProbe } from './testing/schema-probe.js';
-import { loadSmpFixtures, SMP_FIXTURE_DIR } from './testing/smp-fixtures.js';
+import { findKubectl, kubectlPatch } from './test-support/kubectl-oracle.js';
+import type { OracleResult } from './test-support/kubectl-oracle.js';
+import { buildSchemaProbe } from './test-support/schema-probe.js';
+import { loadSmpFixtures, SMP_FIXTURE_DIR } from './test-support/smp-fixtures.js';
 
 const UPDATE = process.env['UPDATE_SMP_FIXTURES'] === '1';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import type { JsonObject } from '../model/json.js';
+import type { JsonObject } from './json.js';
 import { PatchError } from './patch-error.js';
 import { applyStrategicMergePatch, supportsStrategicMergePatch } from './strategic-merge-patch.js';
 import { describePatchMeta } from './strategic/patch-meta.js';
 import { patchMetaForKind, strategicMergeKinds } from './strategic/schemas/kinds.js';
-import { loadSmpFixtures } from './testing/smp-fixtures.js';
+import { loadSmpFixtures } from './test-support/smp-fixtures.js';
 
 // Expected results were produced by `kubectl patch --local` (see strategic-merge-patch.oracle.test.ts).
 const fixtures = loadSmpFixtures();

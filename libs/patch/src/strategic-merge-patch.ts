@@ -1,6 +1,6 @@
 // Strategic merge patch (application/strategic-merge-patch+json) for built-in kinds, as kube-apiserver applies it.
-import { cloneJson, isJsonObject } from '../model/json.js';
-import type { JsonObject } from '../model/json.js';
+import { cloneJson, isJsonObject } from './json.js';
+import type { JsonObject } from './json.js';
 import { badRequest } from './patch-error.js';
 import { stripLeftovers } from './strategic/directives.js';
 import { mergeMap } from './strategic/merge.js';

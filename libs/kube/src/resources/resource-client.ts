@@ -20,6 +20,11 @@ export interface WriteOptions {
   readonly dryRun?: boolean;
   /** The field manager recorded in managedFields. @defaultValue the server's default */
   readonly fieldManager?: string;
+  /**
+   * `fieldValidation` query parameter: `Strict` fails on unknown or duplicate fields, `Warn` only
+   * warns, `Ignore` drops them silently. @defaultValue the server's default (Warn)
+   */
+  readonly fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
 }
 
 /** Patch content types: merge (RFC 7386), strategic (built-in kinds only) or JSON patch (RFC 6902). */
@@ -103,7 +108,7 @@ export function createResourceClient(kc: k8s.KubeConfig, discovery: Discovery): 
   }
 
   function writeQuery(options: WriteOptions = {}) {
-    return { dryRun: options.dryRun ? 'All' : undefined, fieldManager: options.fieldManager };
+    return { dryRun: options.dryRun ? 'All' : undefined, fieldManager: options.fieldManager, fieldValidation: options.fieldValidation };
   }
 
   return {

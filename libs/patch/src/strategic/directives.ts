@@ -1,6 +1,6 @@
 // The strategic-merge-patch directive keys, and the clean-ups upstream applies to values it copies.
-import { isJsonObject } from '../../model/json.js';
-import type { JsonObject, JsonValue } from '../../model/json.js';
+import { isJsonObject } from '../json.js';
+import type { JsonObject, JsonValue } from '../json.js';
 
 /** `$patch: replace | delete | merge` on a map or a list element. */
 export const DIRECTIVE_MARKER = '$patch';

@@ -5,8 +5,8 @@
 // Worked examples with live [a b c]. Patch [b d]: patch items [b d], server-only [a c]; a goes
 // first (live before b), then b, then d (not live: it wins every comparison), then c → [a b d c].
 // Patch [d b]: d is not live so it comes first → [d a b c]. New items land as early as they can.
-import { isJsonObject } from '../../model/json.js';
-import type { JsonObject, JsonValue } from '../../model/json.js';
+import { isJsonObject } from '../json.js';
+import type { JsonObject, JsonValue } from '../json.js';
 import { badRequest } from '../patch-error.js';
 import { DIRECTIVE_MARKER } from './directives.js';
 import { goEquals, goHashKey, goKind } from './go-values.js';

@@ -1,6 +1,6 @@
 // Go's view of decoded JSON, which strategicpatch's decisions depend on: dynamic types and `==`.
-import { isJsonObject } from '../../model/json.js';
-import type { JsonObject, JsonValue } from '../../model/json.js';
+import { isJsonObject } from '../json.js';
+import type { JsonObject, JsonValue } from '../json.js';
 import { badRequest, invalid } from '../patch-error.js';
 
 /**

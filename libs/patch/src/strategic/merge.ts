@@ -1,7 +1,7 @@
 // The strategic merge itself: a port of the apply half of apimachinery's strategicpatch (mergeMap,
 // mergeSlice, $setElementOrder), with server-side options (parallel lists merged, unmatched nulls dropped).
-import { isJsonObject } from '../../model/json.js';
-import type { JsonObject, JsonValue } from '../../model/json.js';
+import { isJsonObject } from '../json.js';
+import type { JsonObject, JsonValue } from '../json.js';
 import { badRequest } from '../patch-error.js';
 import {
   DELETE_FROM_PRIMITIVE_LIST_PREFIX,

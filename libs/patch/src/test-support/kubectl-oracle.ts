@@ -2,8 +2,8 @@
 import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { isJsonObject } from '../../model/json.js';
-import type { JsonObject } from '../../model/json.js';
+import { isJsonObject } from '../json.js';
+import type { JsonObject } from '../json.js';
 
 /** What kubectl made of a patch: the patched object, or its error output. */
 export type OracleResult = { readonly ok: true; readonly object: JsonObject } | { readonly ok: false; readonly stderr: string };
@@ -39,7 +39,7 @@ async function resolveFromToolchain(): Promise<string | undefined> {
     if (typeof resolveTool !== 'function') return undefined;
     const resolved: unknown = await (resolveTool as (name: string) => unknown)('kubectl');
     if (typeof resolved === 'string') return resolved;
-    if (isJsonObject(resolved) && typeof resolved['path'] === 'string') return resolved['path'];
+    if (isJsonObject(resolved) && typeof resolved['command'] === 'string') return resolved['command'];
     return undefined;
   } catch {
     return undefined;

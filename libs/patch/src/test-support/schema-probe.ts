@@ -1,6 +1,6 @@
 // Builds, from a kind's patch metadata, an object and a patch that exercise every tagged field,
 // so the metadata table can be checked against kubectl field by field.
-import type { JsonObject, JsonValue } from '../../model/json.js';
+import type { JsonObject, JsonValue } from '../json.js';
 import type { TypePatchMeta } from '../strategic/patch-meta.js';
 
 /** An object and a patch touching every tagged field of a type. */

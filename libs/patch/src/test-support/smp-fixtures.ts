@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isJsonObject } from '../../model/json.js';
-import type { JsonObject } from '../../model/json.js';
+import { isJsonObject } from '../json.js';
+import type { JsonObject } from '../json.js';
 import type { PatchErrorReason } from '../patch-error.js';
 
 /** The folder holding the fixtures. */

@@ -1,14 +1,12 @@
-// SSA list and map semantics of built-in kinds: the strategic-merge-patch table of src/patch (one
+// SSA list and map semantics of built-in kinds: the strategic-merge-patch table of @driftless/patch (one
 // table of patchMergeKey/patchStrategy tags) read as list types, corrected where the +listType /
 // +listMapKey / +structType markers SSA follows differ from the patch tags.
 //
 // Upstream rule (server-side-apply.md): without +listType, patchStrategy=merge + patchMergeKey=k means
 // listType=map with key k, patchStrategy=merge alone means a set, no tag means atomic. Markers that
 // say otherwise, e.g. container ports keyed by containerPort AND protocol, are in OVERRIDES below.
-import { lookupField } from '../patch/strategic/patch-meta.js';
-import type { FieldPatchMeta, TypePatchMeta } from '../patch/strategic/patch-meta.js';
-import { patchMetaForKind } from '../patch/strategic/schemas/kinds.js';
-import type { GroupVersionKind } from '../patch/strategic/schemas/kinds.js';
+import { lookupField, patchMetaForKind } from '@driftless/patch';
+import type { FieldPatchMeta, GroupVersionKind, TypePatchMeta } from '@driftless/patch';
 import { objectMetaSemantics } from './object-meta-schema.js';
 import type { FieldSemantics, SchemaLookup } from './schema.js';
 
