@@ -1,11 +1,11 @@
-// The refresh composition root: repository cache + render with real helm/kustomize + the destination
-// clusters' live states + the control namespace's Secrets and settings + the engine.
+// The refresh composition root: repository cache + Helm chart cache + render with real helm/kustomize +
+// the destination clusters' live states + the control namespace's Secrets and settings + the engine.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type * as k8s from '@kubernetes/client-node';
 import { DEFAULT_CONTROL_NAMESPACE } from '@driftless/api';
 import type { Application } from '@driftless/api';
-import { createEngine, createRepoCache, renderSource } from '@driftless/reconcile';
+import { createEngine, createHelmChartCache, createRepoCache, renderSource } from '@driftless/reconcile';
 import type { EngineOptions, EngineRenderArgs, EngineTempDir, LiveState, RefreshOptions, RefreshResult, RenderCache, RenderToolName, ToolRunner } from '@driftless/reconcile';
 import { createRenderToolRunner, resolveTool } from '@driftless/toolchain';
 import type { RenderToolRunner, ResolvedTool } from '@driftless/toolchain';
@@ -19,11 +19,11 @@ import type { KubeLiveStateOptions } from './kube-live-state.js';
 export interface RefresherOptions {
   /** The control cluster: it holds the Applications, Secrets and settings, and is the in-cluster destination. */
   readonly kubeconfig: k8s.KubeConfig;
-  /** Folder for the repository cache (`repos/`), checkouts (`checkouts/`) and render working copies (`render/`). */
+  /** Folder for the repository cache (`repos/`), the chart cache (`charts/`), checkouts (`checkouts/`) and render working copies (`render/`). */
   readonly cacheDir: string;
   /** The control namespace: repository, repo-creds and cluster Secrets, argocd-cm and the other settings. @defaultValue `argocd` */
   readonly namespace?: string;
-  /** Accept `http://` repository URLs (development, tests). @defaultValue false */
+  /** Accept `http://` Git and Helm chart repository URLs (development, tests). @defaultValue false */
   readonly allowHttp?: boolean;
   /** Renderings shared across refreshes and processes (Redis in the worker). @defaultValue none: every refresh renders */
   readonly renderCache?: RenderCache;
@@ -53,7 +53,7 @@ export interface Refresher {
 
 /**
  * Wires the repository cache (credentials from the control namespace's repository and repo-creds
- * Secrets, SSH host keys from argocd-ssh-known-hosts-cm) + `renderSource` (helm and kustomize resolved on
+ * Secrets, SSH host keys from argocd-ssh-known-hosts-cm) + the Helm chart cache (same credentials) + `renderSource` (helm and kustomize resolved on
  * first use) + one live state per destination cluster (cluster Secrets) + argocd-cm's tracking settings +
  * `createEngine`. Settings and Secrets are read from watches, so changes apply to the next refresh.
  */
@@ -71,17 +71,21 @@ export function createRefresher(options: RefresherOptions): Refresher {
   });
   // Credentials and SSH host keys are looked up per fetch, so a rotated Secret is used from the next fetch on.
   let snapshot: ControlSnapshot | undefined;
+  const credentials = (repoURL: string) => (snapshot === undefined ? undefined : repositoryCredentials(snapshot, repoURL));
   const repos = createRepoCache({
     dir: path.join(options.cacheDir, 'repos'),
     allowHttp: options.allowHttp ?? false,
-    credentials: (repoURL) => (snapshot === undefined ? undefined : repositoryCredentials(snapshot, repoURL)),
+    credentials,
     knownHosts: () => snapshot?.knownHosts,
   });
   const renderRoot = path.join(options.cacheDir, 'render');
   const checkoutRoot = path.join(options.cacheDir, 'checkouts');
   const tools = lazyToolRunner(options.toolsCacheDir);
+  // Charts are pulled by the same helm that renders them, resolved on first use.
+  const charts = createHelmChartCache({ dir: path.join(options.cacheDir, 'charts'), tools, allowHttp: options.allowHttp ?? false, credentials });
   const ports = {
     repos,
+    charts,
     render: async (args: EngineRenderArgs) => {
       await mkdir(renderRoot, { recursive: true });
       return renderSource({ ...args, tools, tempRoot: renderRoot });

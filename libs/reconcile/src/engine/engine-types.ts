@@ -17,6 +17,21 @@ export interface EngineRepos {
   checkout(repoURL: string, sha: string, destDir: string): Promise<void>;
 }
 
+/**
+ * Helm chart repositories (`source.chart` set): the chart cache (`createHelmChartCache`) satisfies it.
+ * Both methods reject with typed errors (NotFound, PermissionDenied, Unavailable, InvalidInput).
+ */
+export interface EngineCharts {
+  /**
+   * The chart version `versionConstraint` stands for: an exact version as it is, a constraint (`1.2.*`,
+   * `>=1.0.0 <2.0.0`, `*`) as the highest matching version in the repository's index. `maxAgeMs`: a
+   * resolution of the same constraint younger than this may be reused.
+   */
+  resolveChart(repoURL: string, chart: string, versionConstraint: string, options?: { maxAgeMs?: number }): Promise<{ version: string }>;
+  /** Writes chart `chart` at exact `version` into `destDir` and resolves to the chart's folder, a path inside `destDir`. */
+  pullChart(repoURL: string, chart: string, version: string, destDir: string): Promise<string>;
+}
+
 /** What the engine passes to render: `RenderOptions` without `tools`, which the caller binds. */
 export type EngineRenderArgs = Omit<RenderOptions, 'tools'>;
 
@@ -72,6 +87,8 @@ export interface EngineTempDir {
 /** Everything {@link createEngine} needs. */
 export interface EngineOptions {
   repos: EngineRepos;
+  /** Helm chart repositories. @defaultValue none: a `chart` source fails with "not supported yet" */
+  charts?: EngineCharts;
   render: EngineRender;
   live: LiveState;
   /** Creates the folder one checkout goes into; it is removed after rendering. */

@@ -1,9 +1,11 @@
 // loadTarget over plain-data ports: the render cache (hits skip the checkout), hard refreshes, ref
-// sources checked out once for `$ref/...` value files, and temp dirs removed whatever happens.
+// sources checked out once for `$ref/...` value files, Helm chart repository sources (resolved to a chart
+// version, pulled on a cache miss), and temp dirs removed whatever happens.
 import { describe, expect, it } from '@jest/globals';
+import { NotFoundError } from '@driftless/api';
 import type { ApplicationSource } from '@driftless/api';
 import type { RenderResult } from '../render/index.js';
-import type { EngineRenderArgs, RenderCache } from './engine-types.js';
+import type { EngineCharts, EngineRenderArgs, RenderCache } from './engine-types.js';
 import { loadTarget } from './load-target.js';
 import type { LoadTargetInput } from './load-target.js';
 
@@ -149,5 +151,97 @@ describe('loadTarget', () => {
       `Failed to load target state: source 2 of 2: ${VALUES_REPO} is unreachable`,
     ]);
     expect(run.renders).toEqual([]);
+  });
+});
+
+const CHART_REPO = 'https://charts.example.com';
+const chartSource: ApplicationSource = { repoURL: CHART_REPO, chart: 'nginx', targetRevision: '15.*', helm: { valueFiles: ['values-prod.yaml', '$values/env/prod.yaml'] } };
+
+/** Chart ports: `15.*` resolves to 15.2.0; pulls land in `<destDir>/nginx` and are recorded. */
+function chartPorts(cache?: RenderCache, resolve?: EngineCharts['resolveChart']) {
+  const run = ports(cache);
+  const pulls: string[] = [];
+  const resolves: { constraint: string; maxAgeMs: number | undefined }[] = [];
+  const charts: EngineCharts = {
+    resolveChart:
+      resolve ??
+      ((_url, _chart, constraint, options) => {
+        resolves.push({ constraint, maxAgeMs: options?.maxAgeMs });
+        return Promise.resolve({ version: '15.2.0' });
+      }),
+    pullChart: (url, chart, version, destDir) => {
+      pulls.push(`${url} ${chart}@${version} -> ${destDir}`);
+      return Promise.resolve(`${destDir}/${chart}`);
+    },
+  };
+  return { ...run, pulls, resolves, ports: { ...run.ports, charts } };
+}
+
+describe('loadTarget: Helm chart repositories', () => {
+  it('resolves the chart version as the revision, pulls the chart and renders its folder as a Helm source', async () => {
+    const run = chartPorts();
+    const loaded = await loadTarget(input([chartSource, valuesSource], { revisionMaxAgeMs: 60_000 }), run.ports);
+    expect(loaded).toMatchObject({ revisions: ['15.2.0', SHAS[VALUES_REPO]], sourceTypes: ['Helm'], objects: RESULT.objects, conditions: [] });
+    expect(run.resolves).toEqual([{ constraint: '15.*', maxAgeMs: 60_000 }]);
+    expect(run.pulls).toEqual([`${CHART_REPO} nginx@15.2.0 -> /tmp/checkout-2`]);
+    expect(run.checkouts).toEqual([`${VALUES_REPO}@b -> /tmp/checkout-1`]);
+    expect(run.renders).toEqual([
+      { repoRoot: '/tmp/checkout-2', source: { ...chartSource, path: 'nginx' }, appName: 'shop', namespace: 'store', refSources: { values: '/tmp/checkout-1' } },
+    ]);
+    expect(run.cleaned.sort()).toEqual(['/tmp/checkout-1', '/tmp/checkout-2']);
+  });
+
+  it('serves the same chart version from the render cache without a pull, and renders a new version', async () => {
+    const cache = memoryCache();
+    await loadTarget(input([{ ...chartSource, helm: {} }]), chartPorts(cache).ports);
+    const again = chartPorts(cache);
+    expect(await loadTarget(input([{ ...chartSource, helm: {} }]), again.ports)).toMatchObject({ revisions: ['15.2.0'], objects: RESULT.objects, conditions: [] });
+    expect(again.pulls).toEqual([]);
+    expect(again.renders).toEqual([]);
+    const newer = chartPorts(cache, () => Promise.resolve({ version: '15.3.0' }));
+    await loadTarget(input([{ ...chartSource, helm: {} }]), newer.ports);
+    expect(newer.pulls).toEqual([`${CHART_REPO} nginx@15.3.0 -> /tmp/checkout-1`]);
+  });
+
+  it('keys the cache by repository and chart too', async () => {
+    const cache = memoryCache();
+    await loadTarget(input([{ ...chartSource, helm: {} }]), chartPorts(cache).ports);
+    for (const source of [{ ...chartSource, helm: {}, chart: 'redis' }, { ...chartSource, helm: {}, repoURL: 'https://other.example.com' }]) {
+      const run = chartPorts(cache);
+      await loadTarget(input([source]), run.ports);
+      expect(run.pulls).toHaveLength(1);
+    }
+  });
+
+  it('fails a chart source whose version cannot be resolved, and loads the others', async () => {
+    const run = chartPorts(undefined, () => Promise.reject(new NotFoundError(`chart nginx version 15.* not found in ${CHART_REPO}`)));
+    const loaded = await loadTarget(input([{ ...chartSource, helm: {} }, { repoURL: APP_REPO, path: 'chart' }]), run.ports);
+    expect(loaded.revisions).toEqual(['', SHAS[APP_REPO]]);
+    expect(loaded.conditions.map((c) => c.message)).toEqual([`Failed to load target state: source 1 of 2: chart nginx version 15.* not found in ${CHART_REPO}`]);
+    expect(run.pulls).toEqual([]);
+    expect(run.renders).toHaveLength(1);
+  });
+
+  it('fails a chart source whose pull fails and removes the temp dir', async () => {
+    const run = chartPorts();
+    const charts: EngineCharts = { ...run.ports.charts, pullChart: () => Promise.reject(new Error(`access to ${CHART_REPO} was denied: check the repository credentials`)) };
+    const loaded = await loadTarget(input([{ ...chartSource, helm: {} }]), { ...run.ports, charts });
+    expect(loaded).toMatchObject({ revisions: ['15.2.0'], objects: [] });
+    expect(loaded.conditions.map((c) => c.message)).toEqual([`Failed to load target state: access to ${CHART_REPO} was denied: check the repository credentials`]);
+    expect(run.cleaned).toEqual(['/tmp/checkout-1']);
+  });
+
+  it('keeps failing chart sources with "not supported yet" when the engine has no chart port', async () => {
+    const run = ports();
+    const loaded = await loadTarget(input([{ ...chartSource, helm: {} }]), run.ports);
+    expect(loaded.conditions.map((c) => c.message)).toEqual([`Failed to load target state: Helm chart repositories are not supported yet (chart nginx from ${CHART_REPO})`]);
+  });
+
+  it('refuses a chart source as the ref of $ref value files', async () => {
+    const run = chartPorts();
+    const loaded = await loadTarget(input([helmSource, { ...chartSource, helm: {}, ref: 'values' }]), run.ports);
+    expect(loaded.conditions.map((c) => c.message)).toEqual([
+      'Failed to load target state: source 1 of 2: ref source values is a Helm chart: Helm charts are not supported as ref sources',
+    ]);
   });
 });

@@ -1,14 +1,17 @@
-// Loads the desired state of an application: resolve each source's revision, serve its rendering from
-// the render cache or check it out into a fresh temp dir and render it, and remove the checkouts again.
+// Loads the desired state of an application: resolve each source's revision (a commit, or a chart version
+// for Helm chart repositories), serve its rendering from the render cache or check it out (or pull the
+// chart) into a fresh temp dir and render it, and remove the folders again.
 import type { ApplicationCondition, ApplicationDestination, ApplicationSource, SourceType, UnstructuredObject } from '@driftless/api';
 import { renderCacheKey } from '../render/index.js';
 import type { RenderResult } from '../render/index.js';
+import { createCheckouts } from './checkouts.js';
+import type { Checkouts } from './checkouts.js';
 import { errorMessage, stageError } from './conditions.js';
-import type { EngineOptions, EngineTempDir } from './engine-types.js';
+import type { EngineOptions } from './engine-types.js';
 
 /** What {@link loadTarget} found: per-source revisions and tools, all objects, and the failures. */
 export interface LoadedTarget {
-  /** Resolved commit per source, `''` where resolution failed; same order as the sources. */
+  /** Resolved commit (chart version for a `chart` source) per source, `''` where resolution failed; same order as the sources. */
   revisions: string[];
   /** Tool per rendered source (ref-only sources render nothing and have none). */
   sourceTypes: SourceType[];
@@ -30,30 +33,26 @@ export interface LoadTargetInput {
   bypassRenderCache?: boolean;
 }
 
-type Ports = Pick<EngineOptions, 'repos' | 'render' | 'tempDir' | 'renderCache'>;
+type Ports = Pick<EngineOptions, 'repos' | 'charts' | 'render' | 'tempDir' | 'renderCache'>;
 
 // A `ref`-only entry of `spec.sources` supplies files to the others (`$ref/values.yaml`) and renders nothing.
 function isRefOnly(source: ApplicationSource): boolean {
   return source.ref !== undefined && source.path === undefined && source.chart === undefined;
 }
 
-/** One source after resolution: its commit, or why it has none. */
+/** One source after resolution: its commit (or chart version), or why it has none. */
 type Resolved = { ok: true; sha: string } | { ok: false; error: unknown };
-
-/** Checkouts made during one load, shared by the sources that need the same repository and commit. */
-interface Checkouts {
-  dirFor(source: ApplicationSource, sha: string): Promise<string>;
-  cleanup(): Promise<void>;
-}
 
 /**
  * Loads every source in order; a failing source adds a condition and the others still load, so all
  * problems show at once. A source's rendering is looked up in `renderCache` first, by (repository, commit,
  * source, app, namespace, commits of the `ref` sources it reads): a hit needs no checkout at all. Sources
  * with `ref` are checked out for the `$ref/...` value files of the others; a missing ref fails the source
- * that names it. Helm chart repositories (`chart` set) are not supported yet and fail with a condition
- * saying so. Never rejects for a failing port (a failing cache is skipped); every temp dir is removed
- * whatever happens.
+ * that names it. A Helm chart repository source (`chart` set) resolves `targetRevision` to a chart version
+ * with `charts.resolveChart` (that version is its revision and part of its cache key), and on a cache miss
+ * the chart is pulled into a temp dir and rendered as a Helm source whose path is the chart's folder;
+ * without the `charts` port it fails with "Helm chart repositories are not supported yet". Never rejects
+ * for a failing port (a failing cache is skipped); every temp dir is removed whatever happens.
  */
 export async function loadTarget(input: LoadTargetInput, ports: Ports): Promise<LoadedTarget> {
   const loaded: LoadedTarget = { revisions: [], sourceTypes: [], objects: [], conditions: [] };
@@ -88,11 +87,11 @@ async function resolveAll(input: LoadTargetInput, ports: Ports): Promise<Resolve
   const maxAgeMs = input.revisionMaxAgeMs ?? 0;
   const results: Resolved[] = [];
   for (const source of input.sources) {
-    if (source.chart !== undefined) {
-      results.push({ ok: false, error: `Helm chart repositories are not supported yet (chart ${source.chart} from ${source.repoURL})` });
-      continue;
-    }
     try {
+      if (source.chart !== undefined) {
+        results.push({ ok: true, sha: await chartVersion(source, source.chart, maxAgeMs, ports) });
+        continue;
+      }
       const { sha } = await ports.repos.resolveRevision(source.repoURL, source.targetRevision ?? 'HEAD', { maxAgeMs });
       results.push({ ok: true, sha });
     } catch (error) {
@@ -100,6 +99,13 @@ async function resolveAll(input: LoadTargetInput, ports: Ports): Promise<Resolve
     }
   }
   return results;
+}
+
+// A chart's version stands where a commit stands for Git: it is the revision and keys the render cache.
+async function chartVersion(source: ApplicationSource, chart: string, maxAgeMs: number, ports: Ports): Promise<string> {
+  if (ports.charts === undefined) throw new Error(`Helm chart repositories are not supported yet (chart ${chart} from ${source.repoURL})`);
+  const { version } = await ports.charts.resolveChart(source.repoURL, chart, source.targetRevision ?? '', { maxAgeMs });
+  return version;
 }
 
 /** A `ref` source's name, repository and commit (or the reason it has none). */
@@ -145,38 +151,13 @@ async function renderCached(source: ApplicationSource, sha: string, refs: Map<st
     const ref = refs.get(name);
     if (ref === undefined) continue;
     if (!ref.resolved.ok) throw new Error(`ref source ${name} could not be loaded: ${errorMessage(ref.resolved.error)}`);
+    // As in Argo CD, value files come from Git: a chart's files are not offered to other sources.
+    if (ref.source.chart !== undefined) throw new Error(`ref source ${name} is a Helm chart: Helm charts are not supported as ref sources`);
     refSources[name] = await checkouts.dirFor(ref.source, ref.resolved.sha);
   }
-  const repoRoot = await checkouts.dirFor(source, sha);
-  const rendered = await ports.render({ repoRoot, source, appName: input.appName, namespace: input.destination.namespace ?? '', refSources });
+  const { repoRoot, source: rendering } = await checkouts.rootFor(source, sha);
+  const rendered = await ports.render({ repoRoot, source: rendering, appName: input.appName, namespace: input.destination.namespace ?? '', refSources });
   // A cache that cannot store must not fail a good render.
   if (cache !== undefined) await cache.set(key, rendered).catch(() => undefined);
   return rendered;
-}
-
-function createCheckouts(ports: Ports): Checkouts {
-  const dirs = new Map<string, Promise<string>>();
-  const made: EngineTempDir[] = [];
-  const checkout = async (source: ApplicationSource, sha: string): Promise<string> => {
-    const dir = await ports.tempDir();
-    made.push(dir);
-    await ports.repos.checkout(source.repoURL, sha, dir.path);
-    return dir.path;
-  };
-  return {
-    dirFor(source, sha) {
-      const key = `${source.repoURL}\n${sha}`;
-      let dir = dirs.get(key);
-      if (dir === undefined) {
-        dir = checkout(source, sha);
-        dirs.set(key, dir);
-      }
-      return dir;
-    },
-    async cleanup() {
-      await Promise.all([...dirs.values()].map((dir) => dir.catch(() => undefined)));
-      // A folder that cannot be removed must not turn a good render into a failure.
-      await Promise.all(made.map((dir) => dir.cleanup().catch(() => undefined)));
-    },
-  };
 }
