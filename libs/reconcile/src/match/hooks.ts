@@ -6,7 +6,7 @@ import type { HookType, KubeObject } from '@driftless/api';
 const ARGO_HOOK_TYPES: readonly string[] = ['PreSync', 'Sync', 'PostSync', 'SyncFail', 'Skip', 'PreDelete', 'PostDelete'];
 
 /** Helm hooks Argo CD maps (gitops-engine `hook/helm/type.go`, Argo CD 3's `controller/hook.go` for deletion). */
-const HELM_HOOK_TYPES: Readonly<Record<string, HookType>> = {
+export const HELM_HOOK_TYPES: Readonly<Record<string, HookType>> = {
   'pre-install': 'PreSync',
   'pre-upgrade': 'PreSync',
   'post-install': 'PostSync',
@@ -18,7 +18,8 @@ const HELM_HOOK_TYPES: Readonly<Record<string, HookType>> = {
 /** Helm's old marker for CRDs, which are not hooks. */
 const HELM_CRD_INSTALL = 'crd-install';
 
-function csv(obj: KubeObject, key: string): string[] {
+/** Comma-separated annotation values, trimmed, without empties, each once (gitops-engine `GetAnnotationCSVs`). */
+export function annotationCsv(obj: KubeObject, key: string): string[] {
   const raw = obj.metadata.annotations?.[key] ?? '';
   return [...new Set(raw.split(',').map((item) => item.trim()).filter((item) => item !== ''))];
 }
@@ -28,9 +29,9 @@ function csv(obj: KubeObject, key: string): string[] {
  * mapped values of `helm.sh/hook` (Argo's annotation wins). `Unknown,Sync` → [Sync]; `test` (Helm) → [].
  */
 export function hookTypesOf(obj: KubeObject): HookType[] {
-  const argo = csv(obj, ANNOTATION_HOOK).filter((value) => ARGO_HOOK_TYPES.includes(value)) as HookType[];
+  const argo = annotationCsv(obj, ANNOTATION_HOOK).filter((value) => ARGO_HOOK_TYPES.includes(value)) as HookType[];
   if (argo.length > 0) return argo;
-  return [...new Set(csv(obj, ANNOTATION_HELM_HOOK).flatMap((value) => HELM_HOOK_TYPES[value] ?? []))];
+  return [...new Set(annotationCsv(obj, ANNOTATION_HELM_HOOK).flatMap((value) => HELM_HOOK_TYPES[value] ?? []))];
 }
 
 /**

@@ -4,5 +4,5 @@ export type { IsNamespaced, ResourceKey } from './resource-key.js';
 export { formatTrackingId, parseTrackingId, trackingAppName, withTracking } from './tracking-id.js';
 export type { TrackingId, TrackingOptions } from './tracking-id.js';
 export { hasCompareOption, matchResources } from './match-resources.js';
-export { hookTypesOf, isResourceHook, isIgnoredHook, isSkippedResource } from './hooks.js';
+export { HELM_HOOK_TYPES, hookTypesOf, isResourceHook, isIgnoredHook, isSkippedResource } from './hooks.js';
 export type { MatchOptions, MatchResult, ResourcePair, SharedResourceWarning } from './match-resources.js';

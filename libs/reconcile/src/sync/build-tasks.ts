@@ -2,7 +2,8 @@
 // `getSyncTasks` before sorting): one apply or prune per resource, one hook task per hook phase.
 import type { KubeObject, ManagedNamespaceMetadata, SyncOperationResource, UnstructuredObject } from '@driftless/api';
 import type { ResourceKey } from '../match/index.js';
-import { hookDeletePolicies, hookName, hookTypes, isHook, syncPhasesOf } from './hooks.js';
+import { hookTypesOf, isResourceHook } from '../match/hooks.js';
+import { hookDeletePolicies, hookName, syncPhasesOf } from './hooks.js';
 import type { PlanKey, PlanResource } from './plan-types.js';
 import { applyOptionsFor, pruneDecision, pruneOptionsFor } from './resource-options.js';
 import type { AppSyncOptions } from './sync-options.js';
@@ -56,7 +57,7 @@ export function resourceDrafts(resources: readonly PlanResource[], ctx: DraftCon
   const drafts: Draft[] = [];
   for (const pair of resources) {
     const obj = pair.target ?? pair.live;
-    if (obj === undefined || isHook(obj) || syncPhasesOf(obj).length === 0) continue;
+    if (obj === undefined || isResourceHook(obj) || syncPhasesOf(obj).length === 0) continue;
     const key = planKey(pair.key, obj);
     const wave = waveOf(obj);
     if (pair.target !== undefined) {
@@ -87,7 +88,7 @@ export function hookDrafts(hooks: readonly UnstructuredObject[], ctx: DraftConte
         ...(generateName === undefined ? {} : { generateName }),
       };
       const options = applyOptionsFor(hook, undefined, ctx.app, ctx.force, ctx.crdKinds.has(`${group}/${hook.kind}`));
-      const info = { types: hookTypes(hook), deletePolicies: hookDeletePolicies(hook) };
+      const info = { types: hookTypesOf(hook), deletePolicies: hookDeletePolicies(hook) };
       return { task: { phase, wave: waveOf(hook), action: 'create-hook', key, hook: info, options }, target: hook };
     }),
   );

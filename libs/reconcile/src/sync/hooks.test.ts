@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { KubeObject } from '@driftless/api';
-import { hookDeletePolicies, hookName, hookTypes, isHook, isSkipped, syncPhasesOf } from './hooks.js';
+import { hookTypesOf, isResourceHook, isSkippedResource } from '../match/hooks.js';
+import { hookDeletePolicies, hookName, syncPhasesOf } from './hooks.js';
 import { KIND_ORDER, kindRank } from './kind-order.js';
 import { waveOf } from './waves.js';
 
@@ -25,7 +26,7 @@ describe('hooks', () => {
     [{ 'argocd.argoproj.io/hook': 'Sync', 'helm.sh/hook': 'pre-install' }, true, false, ['Sync'], ['Sync']],
   ])('%j', (annotations, hook, skipped, types, phases) => {
     const obj = annotated(annotations);
-    expect([isHook(obj), isSkipped(obj), hookTypes(obj), syncPhasesOf(obj)]).toEqual([hook, skipped, types, phases]);
+    expect([isResourceHook(obj), isSkippedResource(obj), hookTypesOf(obj), syncPhasesOf(obj)]).toEqual([hook, skipped, types, phases]);
   });
 
   it.each<[Record<string, string>, string[]]>([

@@ -4,7 +4,7 @@ import type { UnstructuredObject } from '@driftless/api';
 import { crdKindOf, hookDrafts, isSelected, namespaceDraft, resourceDrafts } from './build-tasks.js';
 import type { DraftContext } from './build-tasks.js';
 import { confirmationWait, emptySyncFailure, sharedResourceFailure } from './guards.js';
-import { isHook } from './hooks.js';
+import { isResourceHook } from '../match/hooks.js';
 import type { PlanSyncInput, PlanSyncResult, SyncPlan } from './plan-types.js';
 import { parseSyncOptions } from './sync-options.js';
 import { mirrorPruneWaves, movePruneLast, orderDrafts } from './task-order.js';
@@ -14,7 +14,7 @@ import type { Draft } from './task-order.js';
 function collectHooks(input: PlanSyncInput): UnstructuredObject[] {
   const seen = new Set<string>();
   const hooks: UnstructuredObject[] = [];
-  const candidates = [...(input.hooks ?? []), ...input.resources.flatMap((pair) => (pair.target !== undefined && isHook(pair.target) ? [pair.target] : []))];
+  const candidates = [...(input.hooks ?? []), ...input.resources.flatMap((pair) => (pair.target !== undefined && isResourceHook(pair.target) ? [pair.target] : []))];
   for (const hook of candidates) {
     const named = hook.metadata.name ? `${hook.apiVersion}/${hook.kind}/${hook.metadata.namespace ?? ''}/${hook.metadata.name}` : undefined;
     if (named !== undefined && seen.has(named)) continue;
