@@ -58,3 +58,9 @@ export { validateResource } from './validation/validate-resource.js';
 export { KNOWN_SYNC_OPTIONS, hasSyncOption, syncOptionValue } from './validation/sync-options.js';
 export { isDns1123Label, isDns1123Subdomain } from './validation/object-meta.js';
 export * from './util/json.js';
+
+export { defaultAppProject } from './project/default-project.js';
+export { groupKindDenial, isAppNamespacePermitted, isDestinationPermitted, isGroupKindPermitted, isSourcePermitted } from './project/permissions.js';
+export type { DestinationCheckOptions, GroupKindRule, ProjectCluster, ProjectRules } from './project/permissions.js';
+export { checkApplicationPermitted, checkResourcesPermitted } from './project/violations.js';
+export type { ApplicationCheckOptions, IsNamespaced, ProjectResource, ProjectRule, ProjectViolation } from './project/violations.js';
