@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ApplicationSource, UnstructuredObject } from '@driftless/api';
 import { NotFoundError } from '@driftless/api';
-import { trackingName } from './create-engine.js';
+import { trackingName } from './compare-app.js';
 import { REPO, SHA, application, configMap, deployment, fakeEngine, liveConfigMap, liveDeployment } from './fake-ports.js';
 
 describe('refresh: comparison', () => {

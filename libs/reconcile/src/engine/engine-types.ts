@@ -1,8 +1,23 @@
-// The ports the engine composes (Git, render, live state, temp dirs, clock) and the shape refresh returns.
-import type { Application, ApplicationCondition, ApplicationDestination, ApplicationStatus, ApplicationSummary, HealthStatus, ResourceStatus, SourceType, SyncStatus, TrackingMethod, UnstructuredObject } from '@driftless/api';
-import type { IsNamespaced, ResourceKey } from '../match/index.js';
+// The ports the engine composes (Git, render, live state, temp dirs, clock) and the shapes refresh and
+// prepareSync return.
+import type {
+  Application,
+  ApplicationCondition,
+  ApplicationDestination,
+  ApplicationSource,
+  ApplicationStatus,
+  ApplicationSummary,
+  HealthStatus,
+  ResourceStatus,
+  SourceType,
+  SyncStatus,
+  TrackingMethod,
+  UnstructuredObject,
+} from '@driftless/api';
+import type { IsNamespaced, ResourceKey, SharedResourceWarning } from '../match/index.js';
 import type { RenderOptions, RenderResult } from '../render/index.js';
 import type { ResolvedRevision } from '../source/index.js';
+import type { PlanResource } from '../sync/index.js';
 import type { ApplicationTree } from '../tree/index.js';
 import type { CompareSettings } from './compare-settings.js';
 
@@ -128,6 +143,49 @@ export interface RefreshOptions {
   hard?: boolean;
 }
 
+/**
+ * What one sync operation renders: its `operation.sync` fields. Argo CD's semantics: the revision(s) and,
+ * when present, the source(s) replace the spec's.
+ */
+export interface PrepareSyncOptions {
+  /**
+   * `sync.revision` of a single-source app: the commit once the operation started
+   * (`operationState.syncResult.revision`), else a branch, tag or SHA to resolve (a chart version for a
+   * chart source). @defaultValue the source's `targetRevision`
+   */
+  revision?: string;
+  /** `sync.revisions` of a multi-source app, per source; `''` or a missing entry keeps that source's `targetRevision`. */
+  revisions?: string[];
+  /** `sync.source`: replaces `spec.source` (a rollback to a single-source history entry). */
+  source?: ApplicationSource;
+  /** `sync.sources`: replace `spec.source(s)` when non-empty, making the render multi-source (rollbacks). */
+  sources?: ApplicationSource[];
+  /** Fetch, and render without reading the render cache. @defaultValue false */
+  hard?: boolean;
+  /** Reuse a fetch of a repository younger than this many ms. @defaultValue 0: fetch (a full SHA already fetched needs none) */
+  revisionMaxAgeMs?: number;
+}
+
+/**
+ * The executor's view of the application now (`StepInput` minus `app` and `options`), or why there is
+ * none: `message` is the text refresh puts in its ComparisonError or InvalidSpecError condition ("Failed
+ * to load target state: …", "Failed to load live state: …"; several joined with `; `).
+ */
+export type PrepareSyncResult =
+  | {
+      ok: true;
+      /** Every matched pair, in `matchResources` order, with `status` Synced/OutOfSync (Unknown when no diff was possible; none for hooks and `Skip`). */
+      resources: PlanResource[];
+      /** Rendered hooks, kept out of `resources`. */
+      hooks: UnstructuredObject[];
+      /** The resolved revision of the first source (chart version for a chart source). */
+      revision: string;
+      /** Resolved revision per source; only for multi-source renders. */
+      revisions?: string[];
+      sharedResourceWarnings: SharedResourceWarning[];
+    }
+  | { ok: false; message: string };
+
 /** The engine: compares an Application's Git state with its live state. */
 export interface Engine {
   /**
@@ -136,4 +194,11 @@ export interface Engine {
    * condition, with `sync.status` Unknown.
    */
   refresh(app: Application, options?: RefreshOptions): Promise<RefreshResult>;
+  /**
+   * What one step of a sync operation needs: `app`'s objects rendered at the operation's revision(s) from
+   * its source(s), matched against the live state and compared — the same pipeline and render cache as
+   * `refresh`. Resolves, never rejects: a spec, target, live-state or comparison failure is `{ ok: false }`
+   * (Argo CD refuses to sync on any ComparisonError or InvalidSpecError).
+   */
+  prepareSync(app: Application, options: PrepareSyncOptions): Promise<PrepareSyncResult>;
 }

@@ -2,7 +2,7 @@
 import type { Application, UnstructuredObject } from '@driftless/api';
 import type { RenderResult } from '../render/index.js';
 import { createEngine } from './create-engine.js';
-import type { EngineOptions, LiveRequest } from './engine-types.js';
+import type { EngineOptions, EngineRenderArgs, LiveRequest } from './engine-types.js';
 
 /** The repository every fake application uses. */
 export const REPO = 'https://git.example.com/apps.git';
@@ -60,23 +60,32 @@ export interface Fakes {
   rendered?: Record<string, UnstructuredObject[]>;
   live?: UnstructuredObject[];
   resolve?: (url: string, revision: string) => Promise<{ sha: string; ref?: string }>;
-  render?: () => Promise<RenderResult>;
+  render?: (args: EngineRenderArgs) => Promise<RenderResult>;
   listManaged?: (request: LiveRequest) => Promise<UnstructuredObject[]>;
   isNamespaced?: EngineOptions['live']['isNamespaced'];
   /** The server-side apply dry run; absent: the port is missing. */
   dryRunApply?: EngineOptions['live']['dryRunApply'];
   settings?: EngineOptions['settings'];
+  renderCache?: EngineOptions['renderCache'];
 }
 
-/** An engine over plain data; `cleaned` lists removed temp dirs, `checkedOut` what went where. */
+/**
+ * An engine over plain data; `cleaned` lists removed temp dirs, `checkedOut` what went where, `resolved`
+ * every revision asked for as `<repoURL>@<revision>`.
+ */
 export function fakeEngine(fakes: Fakes) {
   const checkedOut = new Map<string, string>();
   const cleaned: string[] = [];
   const requests: LiveRequest[] = [];
+  const resolved: string[] = [];
   let dirs = 0;
+  const resolve = fakes.resolve ?? (() => Promise.resolve({ sha: SHA, ref: 'refs/heads/main' }));
   const engine = createEngine({
     repos: {
-      resolveRevision: fakes.resolve ?? (() => Promise.resolve({ sha: SHA, ref: 'refs/heads/main' })),
+      resolveRevision: (url, revision) => {
+        resolved.push(`${url}@${revision}`);
+        return resolve(url, revision);
+      },
       checkout: (_url, sha, dir) => {
         checkedOut.set(dir, sha);
         return Promise.resolve();
@@ -94,11 +103,12 @@ export function fakeEngine(fakes: Fakes) {
       ...(fakes.dryRunApply === undefined ? {} : { dryRunApply: fakes.dryRunApply }),
     },
     ...(fakes.settings === undefined ? {} : { settings: fakes.settings }),
+    ...(fakes.renderCache === undefined ? {} : { renderCache: fakes.renderCache }),
     tempDir: () => {
       const path = `/fake/tmp-${++dirs}`;
       return Promise.resolve({ path, cleanup: () => Promise.resolve(void cleaned.push(path)) });
     },
     clock: () => NOW,
   });
-  return { engine, cleaned, requests, checkedOut };
+  return { engine, cleaned, requests, checkedOut, resolved };
 }

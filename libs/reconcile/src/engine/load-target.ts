@@ -24,6 +24,12 @@ export interface LoadedTarget {
 /** What loading needs besides the sources. */
 export interface LoadTargetInput {
   sources: readonly ApplicationSource[];
+  /**
+   * Per source, the revision to resolve instead of its `targetRevision` (a sync's `operation.sync.revision(s)`);
+   * `undefined` or `''` keeps the source's. The render cache key still carries the source as given, so a sync
+   * at the commit a refresh rendered hits that rendering. @defaultValue every source's `targetRevision`
+   */
+  revisions?: readonly (string | undefined)[];
   appName: string;
   destination: ApplicationDestination;
   now: string;
@@ -86,13 +92,15 @@ export async function loadTarget(input: LoadTargetInput, ports: Ports): Promise<
 async function resolveAll(input: LoadTargetInput, ports: Ports): Promise<Resolved[]> {
   const maxAgeMs = input.revisionMaxAgeMs ?? 0;
   const results: Resolved[] = [];
-  for (const source of input.sources) {
+  for (const [index, source] of input.sources.entries()) {
+    const wanted = input.revisions?.[index];
+    const revision = wanted === undefined || wanted === '' ? source.targetRevision : wanted;
     try {
       if (source.chart !== undefined) {
-        results.push({ ok: true, sha: await chartVersion(source, source.chart, maxAgeMs, ports) });
+        results.push({ ok: true, sha: await chartVersion(source, source.chart, revision ?? '', maxAgeMs, ports) });
         continue;
       }
-      const { sha } = await ports.repos.resolveRevision(source.repoURL, source.targetRevision ?? 'HEAD', { maxAgeMs });
+      const { sha } = await ports.repos.resolveRevision(source.repoURL, revision ?? 'HEAD', { maxAgeMs });
       results.push({ ok: true, sha });
     } catch (error) {
       results.push({ ok: false, error });
@@ -102,9 +110,9 @@ async function resolveAll(input: LoadTargetInput, ports: Ports): Promise<Resolve
 }
 
 // A chart's version stands where a commit stands for Git: it is the revision and keys the render cache.
-async function chartVersion(source: ApplicationSource, chart: string, maxAgeMs: number, ports: Ports): Promise<string> {
+async function chartVersion(source: ApplicationSource, chart: string, constraint: string, maxAgeMs: number, ports: Ports): Promise<string> {
   if (ports.charts === undefined) throw new Error(`Helm chart repositories are not supported yet (chart ${chart} from ${source.repoURL})`);
-  const { version } = await ports.charts.resolveChart(source.repoURL, chart, source.targetRevision ?? '', { maxAgeMs });
+  const { version } = await ports.charts.resolveChart(source.repoURL, chart, constraint, { maxAgeMs });
   return version;
 }
 

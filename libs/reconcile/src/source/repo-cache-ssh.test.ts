@@ -154,7 +154,8 @@ describe('repo cache over ssh', () => {
     await newCache().resolveRevision(repo.url, 'main');
     const one = (await uploadPacks()) - before;
     cacheDir = join(temp.path, `cache-${++n}`);
-    const cache = newCache();
+    // Requested at one instant (a fixed clock): a fetch that started later than a request would not serve it.
+    const cache = newCache({ now: () => 5_000 });
     const results = await Promise.all(Array.from({ length: 5 }, () => cache.resolveRevision(repo.url, 'main')));
     expect(new Set(results.map((r) => r.sha))).toEqual(new Set([first]));
     expect((await uploadPacks()) - before - one).toBe(one);

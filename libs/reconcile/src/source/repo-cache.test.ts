@@ -6,7 +6,7 @@ import nodeHttp from 'isomorphic-git/http/node';
 import { InvalidInputError, NotFoundError } from '@driftless/api';
 import { startGitServer } from '@driftless/gitserver';
 import type { GitServer } from '@driftless/gitserver';
-import { createServedRepo, tempDir } from '@driftless/testing';
+import { createServedRepo, tempDir, waitFor } from '@driftless/testing';
 import type { ServedRepo, TempDir } from '@driftless/testing';
 import { createRepoCache, repoCacheFolder } from './repo-cache.js';
 import type { RepoCache, RepoCacheOptions } from './repo-cache.js';
@@ -120,9 +120,25 @@ describe('repo cache over smart HTTP', () => {
   });
 
   it('coalesces 20 concurrent resolves of one repository into one fetch', async () => {
+    // Requested at one instant (a fixed clock): one fetch serves them all.
+    cache = newCache({ now: () => 5_000 });
     const results = await Promise.all(Array.from({ length: 20 }, () => cache.resolveRevision(repo.url, 'main')));
     expect(new Set(results.map((r) => r.sha)).size).toBe(1);
     expect(counter.fetches()).toBe(1);
+  });
+
+  it('does not answer a fresh request with a fetch that started before it, and coalesces the follow-up', async () => {
+    // Given a fetch that started at t=1000
+    let clock = 1_000;
+    cache = newCache({ now: () => clock });
+    const early = cache.resolveRevision(repo.url, 'main');
+    await waitFor(() => counter.fetches() === 1, { description: 'the first fetch reaches the server' });
+    // When 10 requests come later (after a push they know of), while it runs
+    clock = 2_000;
+    const late = Array.from({ length: 10 }, () => cache.resolveRevision(repo.url, 'main'));
+    await Promise.all([early, ...late]);
+    // Then they wait for it and share one more fetch
+    expect(counter.fetches()).toBe(2);
   });
 
   it('fetches once per refresh cycle and skips the fetch for a cached full sha', async () => {

@@ -83,6 +83,8 @@ interface Entry {
   readonly repo: LocalRepo & { cache: object };
   ready?: Promise<void>;
   inFlight?: Promise<void>;
+  /** When the running fetch reached the network; undefined while it waits for readers. */
+  inFlightStart?: number;
   lastFetchStart?: number;
   users: number;
   /** Reads of the repository running now; a fetch (the only writer) waits for them to finish. */
@@ -190,6 +192,7 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
   const fetchNow = async (entry: Entry, target: ParsedRepoUrl): Promise<void> => {
     if (entry.readers > 0) await new Promise<void>((resolve) => entry.onReadersDone.push(resolve));
     const started = now();
+    entry.inFlightStart = started;
     const credentials = options.credentials?.(target.url);
     const { gitdir } = entry.repo;
     try {
@@ -206,15 +209,30 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
     }
   };
 
-  // Fetches unless fresh; the check and the claim happen in one synchronous step, so callers coalesce.
-  const fetchEntry = (entry: Entry, target: ParsedRepoUrl, maxAgeMs: number): Promise<boolean> => {
-    if (entry.inFlight !== undefined) return entry.inFlight.then(() => true);
-    if (entry.lastFetchStart !== undefined && now() - entry.lastFetchStart < maxAgeMs) return Promise.resolve(false);
+  /**
+   * Fetches unless a fetch serves the request: one that started after the request (or will), or less than
+   * `maxAgeMs` before it. A running fetch that started too early (before a push the caller knows of) is
+   * waited for and followed by a new one, which every such waiter joins. The final check and the claim
+   * happen in one synchronous step, so callers coalesce.
+   */
+  const fetchEntry = async (entry: Entry, target: ParsedRepoUrl, maxAgeMs: number): Promise<boolean> => {
+    const requestedAt = now();
+    const serves = (startedAt: number | undefined): boolean => startedAt !== undefined && (startedAt >= requestedAt || requestedAt - startedAt < maxAgeMs);
+    for (let running = entry.inFlight; running !== undefined; running = entry.inFlight) {
+      if (entry.inFlightStart === undefined || serves(entry.inFlightStart)) {
+        await running;
+        return true;
+      }
+      await running.catch(() => undefined);
+    }
+    if (serves(entry.lastFetchStart)) return false;
     const inFlight = fetchNow(entry, target).finally(() => {
       entry.inFlight = undefined;
+      entry.inFlightStart = undefined;
     });
     entry.inFlight = inFlight;
-    return inFlight.then(() => true);
+    await inFlight;
+    return true;
   };
 
   return {
