@@ -1,4 +1,4 @@
-// Public API of @driftless/worker: configuration, Redis connection and check, logging; jobs later.
+// Public API of @driftless/worker: configuration, Redis connection and check, logging, the GitOps loop.
 export { loadWorkerConfig, LOG_LEVELS, WORKER_CONFIG_DEFAULTS } from './config/load-worker-config.js';
 export type { WorkerConfig, LogLevel } from './config/load-worker-config.js';
 export { connectRedis } from './redis/connect-redis.js';
@@ -20,3 +20,5 @@ export { destinationCluster, readControlSnapshot, repositoryCredentials } from '
 export type { ControlSnapshot, DestinationCluster } from './control/control-snapshot.js';
 export { createClusterLiveStates } from './clusters/cluster-live-states.js';
 export type { ClusterLiveStates, ClusterLiveStatesOptions } from './clusters/cluster-live-states.js';
+export { startWorkerLoop } from './loop/worker-loop.js';
+export type { WorkerLoop, WorkerLoopOptions } from './loop/worker-loop.js';

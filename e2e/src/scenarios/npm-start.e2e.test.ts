@@ -7,7 +7,7 @@ import http from 'isomorphic-git/http/node';
 import * as k8s from '@kubernetes/client-node';
 import { startPlatform } from '@driftless/start';
 import type { RunningPlatform } from '@driftless/start';
-import { tempDir } from '@driftless/testing';
+import { tempDir, waitFor } from '@driftless/testing';
 import type { TempDir } from '@driftless/testing';
 import { resolveTool, runTool } from '@driftless/toolchain';
 
@@ -45,11 +45,23 @@ describe('Given a fresh machine, when a user runs npm start', () => {
     await work?.cleanup();
   });
 
-  it('then it says what it started: redis, the dev cluster, the CRDs, the git server and the demo app', () => {
-    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(['redis', 'cluster', 'crds', 'gitserver', 'application']);
+  it('then it says what it started: redis, the dev cluster, the CRDs, the git server, the worker and the demo app', () => {
+    expect(lines.map((l) => l.split(/\s+/)[0])).toEqual(['redis', 'cluster', 'crds', 'gitserver', 'worker', 'application']);
     expect(lines[1]).toContain('dev cluster');
-    expect(lines[4]).toBe('application demo in namespace argocd (created)');
+    expect(lines[5]).toBe('application demo in namespace argocd (created)');
   });
+
+  it('then the worker deploys the demo app: kubectl shows it Synced and Healthy, and its objects in namespace demo', async () => {
+    const status = await waitFor(async () => {
+      const result = await kubectl(platform, 'get', 'application', 'demo', '-n', 'argocd', '-o', 'jsonpath={.status.sync.status}/{.status.health.status}/{.status.operationState.phase}');
+      return result.stdout === 'Synced/Healthy/Succeeded' ? result.stdout : undefined;
+    }, { description: 'the demo app is Synced, Healthy and its sync Succeeded', timeoutMs: 90_000, intervalMs: 500 });
+    expect(status).toBe('Synced/Healthy/Succeeded');
+    const objects = await kubectl(platform, 'get', 'configmap,deployment,service', '-n', 'demo', '-o', 'name');
+    // kube-root-ca.crt is the cluster's own ConfigMap in every namespace.
+    const names = objects.stdout.split('\n').filter((line) => line !== '' && line !== 'configmap/kube-root-ca.crt');
+    expect(names.sort()).toEqual(['configmap/guestbook-config', 'deployment.apps/guestbook-ui', 'service/guestbook-ui']);
+  }, 120_000);
 
   it('then the cluster is served over TLS, which client-node (and so the worker) accepts', async () => {
     expect(platform.clusterUrl).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
@@ -85,7 +97,7 @@ describe('Given a fresh machine, when a user runs npm start', () => {
       const after = await kubectl(platform, 'get', 'application', 'demo', '-n', 'argocd', '-o', 'jsonpath={.metadata.uid}');
       expect(after.stdout).toBe(before.stdout);
       expect(again[3]).not.toContain('created');
-      expect(again[4]).toBe('application demo in namespace argocd (kept as it was)');
+      expect(again[5]).toBe('application demo in namespace argocd (kept as it was)');
     });
   });
 });

@@ -16,13 +16,16 @@ async function main(): Promise<void> {
     gitserverPort: Number(env['DRIFTLESS_GITSERVER_PORT'] ?? 8418),
     log: (line) => console.log(`  started ${line}`),
   });
+  const kubeconfig = path.relative(process.cwd(), platform.kubeconfigPath);
   console.log(`
-Not running yet: the worker (reconciles Applications), the GraphQL gateway and the notifier are still
-being built, so the demo Application is stored but not deployed.
+The worker deploys the demo Application (automated sync, self-heal, prune) into namespace demo.
+Not running yet: the GraphQL gateway and the notifier are still being built.
 
 Look around:
-  kubectl --kubeconfig ${path.relative(process.cwd(), platform.kubeconfigPath)} get applications -n ${namespace}
-  git clone ${platform.demoRepoUrl}
+  kubectl --kubeconfig ${kubeconfig} get applications -n ${namespace}
+  kubectl --kubeconfig ${kubeconfig} get all -n demo
+  git clone ${platform.demoRepoUrl}   # push a change, then:
+  kubectl --kubeconfig ${kubeconfig} annotate application demo -n ${namespace} argocd.argoproj.io/refresh=normal --overwrite
 
 Ctrl-C stops everything.`);
   let stopping = false;

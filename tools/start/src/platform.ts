@@ -1,11 +1,12 @@
 // The `npm start` sequence: Redis, cluster, CRDs and namespace, git server with the demo repository,
-// the demo Application — each step reported as it completes, everything stopped in reverse order.
+// the worker, the demo Application — each step reported as it completes, everything stopped in reverse order.
 import path from 'node:path';
 import { CRD_DIRECTORY } from '@driftless/api';
 import { startGitServer } from '@driftless/gitserver';
 import { createIfMissing, ensureCluster, installControlPlane } from './cluster.js';
 import { demoApplication, ensureDemoRepository } from './demo.js';
 import { ensureRedis } from './redis.js';
+import { startWorker } from './worker.js';
 
 /** Where and how to start. Ports 0 pick free ones (tests). */
 export interface PlatformOptions {
@@ -53,6 +54,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     stops.push(() => git.stop());
     const demoRepoUrl = git.repoUrl('demo.git');
     log(`gitserver   ${git.url} serving ${gitRoot} (demo repository ${demoRepoUrl}${created ? ', created' : ''})`);
+
+    const worker = await startWorker({ kubeconfigPath: cluster.kubeconfigPath, redisUrl: redis.url, namespace: options.namespace, workDir: options.workDir });
+    stops.push(() => worker.stop());
+    log(`worker      reconciling Applications in namespace ${options.namespace} (logs in ${worker.logFile})`);
 
     const app = demoApplication(demoRepoUrl, options.namespace);
     const appCreated = await createIfMissing(cluster.kubeconfigPath, app);

@@ -20,6 +20,10 @@ export interface WorkerConfig {
   readonly metricsPort: number;
   /** `DRIFTLESS_LOG_LEVEL`. @defaultValue `info` */
   readonly logLevel: LogLevel;
+  /** `DRIFTLESS_CACHE_DIR`: repository, chart and render caches. @defaultValue `<tmpdir>/driftless-worker` (set by the caller) */
+  readonly cacheDir?: string;
+  /** `DRIFTLESS_ALLOW_HTTP_REPOS=true`: accept `http://` Git and Helm repositories (development). @defaultValue false */
+  readonly allowHttpRepos: boolean;
 }
 
 /** Defaults for every setting that has one. */
@@ -28,7 +32,8 @@ export const WORKER_CONFIG_DEFAULTS = {
   namespace: 'argocd',
   metricsPort: 8082,
   logLevel: 'info',
-} as const satisfies Omit<WorkerConfig, 'kubeconfigPath'>;
+  allowHttpRepos: false,
+} as const satisfies Omit<WorkerConfig, 'kubeconfigPath' | 'cacheDir'>;
 
 /**
  * Reads WorkerConfig from `env` (usually `process.env`). Unset and empty variables take their
@@ -64,11 +69,23 @@ export function loadWorkerConfig(env: Readonly<Record<string, string | undefined
   if (level !== undefined && isLogLevel(level)) logLevel = level;
   else if (level !== undefined) problems.push({ path: 'DRIFTLESS_LOG_LEVEL', message: `${JSON.stringify(level)} is not one of ${LOG_LEVELS.join(', ')}` });
 
+  const allowHttp = read('DRIFTLESS_ALLOW_HTTP_REPOS')?.toLowerCase();
+  if (allowHttp !== undefined && allowHttp !== 'true' && allowHttp !== 'false') problems.push({ path: 'DRIFTLESS_ALLOW_HTTP_REPOS', message: `${JSON.stringify(allowHttp)} is not true or false` });
+
   if (problems.length > 0) {
     throw new InvalidInputError(`invalid worker configuration: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { problems });
   }
   const kubeconfigPath = read('KUBECONFIG');
-  return { ...(kubeconfigPath === undefined ? {} : { kubeconfigPath }), redisUrl, namespace, metricsPort, logLevel };
+  const cacheDir = read('DRIFTLESS_CACHE_DIR');
+  return {
+    ...(kubeconfigPath === undefined ? {} : { kubeconfigPath }),
+    ...(cacheDir === undefined ? {} : { cacheDir }),
+    redisUrl,
+    namespace,
+    metricsPort,
+    logLevel,
+    allowHttpRepos: allowHttp === 'true',
+  };
 }
 
 function isLogLevel(value: string): value is LogLevel {

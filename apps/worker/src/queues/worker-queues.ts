@@ -74,9 +74,9 @@ export function createWorkerQueues(options: WorkerQueuesOptions): WorkerQueues {
  * Asks for a refresh of one app. While a refresh of the app waits, the request joins it (one job per
  * app); while one runs, a follow-up job (`…_next`, itself deduplicated) is queued so a change seen
  * during the run is not lost. A hard request upgrades nothing already queued — it is queued as the
- * follow-up instead.
+ * follow-up instead. `delayMs` defers it (self-heal backoff).
  */
-export async function enqueueRefresh(queue: Queue<RefreshJobData>, data: RefreshJobData): Promise<void> {
+export async function enqueueRefresh(queue: Queue<RefreshJobData>, data: RefreshJobData, delayMs = 0): Promise<void> {
   const id = appJobId(REFRESH_QUEUE, data.namespace, data.name);
   const existing = await queue.getJob(id);
   const state = existing === undefined ? undefined : await existing.getState();
@@ -84,7 +84,7 @@ export async function enqueueRefresh(queue: Queue<RefreshJobData>, data: Refresh
   if (waiting && data.hard !== true) return;
   const busy = existing !== undefined && state !== 'completed' && state !== 'failed' && state !== 'unknown';
   if (existing !== undefined && !busy) await existing.remove().catch(() => undefined);
-  await queue.add(REFRESH_QUEUE, data, { jobId: busy ? `${id}_next` : id });
+  await queue.add(REFRESH_QUEUE, data, { jobId: busy ? `${id}_next` : id, ...(delayMs > 0 ? { delay: delayMs } : {}) });
 }
 
 /**

@@ -6,14 +6,14 @@ import type * as k8s from '@kubernetes/client-node';
 import { DEFAULT_CONTROL_NAMESPACE } from '@driftless/api';
 import type { Application } from '@driftless/api';
 import { createEngine, createHelmChartCache, createRepoCache, renderSource } from '@driftless/reconcile';
-import type { EngineOptions, EngineRenderArgs, EngineTempDir, LiveState, RefreshOptions, RefreshResult, RenderCache, RenderToolName, ToolRunner } from '@driftless/reconcile';
+import type { EngineOptions, EngineRenderArgs, EngineTempDir, LiveState, PrepareSyncOptions, PrepareSyncResult, RefreshOptions, RefreshResult, RenderCache, RenderToolName, ToolRunner } from '@driftless/reconcile';
 import { createRenderToolRunner, resolveTool } from '@driftless/toolchain';
 import type { RenderToolRunner, ResolvedTool } from '@driftless/toolchain';
 import { createClusterLiveStates } from '../clusters/cluster-live-states.js';
 import { createControlPlane } from '../control/control-plane.js';
 import { repositoryCredentials } from '../control/control-snapshot.js';
 import type { ControlSnapshot } from '../control/control-snapshot.js';
-import type { KubeLiveStateOptions } from './kube-live-state.js';
+import type { KubeLiveState, KubeLiveStateOptions } from './kube-live-state.js';
 
 /** Options of {@link createRefresher}. */
 export interface RefresherOptions {
@@ -37,6 +37,8 @@ export interface RefresherOptions {
   readonly retry?: KubeLiveStateOptions['retry'];
   /** A desired kind the cluster did not serve re-reads discovery at most this often. @defaultValue 10000 */
   readonly discoveryRefreshMs?: number;
+  /** Told the tracking names of the apps whose live objects changed (see `createKubeLiveState`). */
+  readonly onLiveChange?: (appNames: readonly string[]) => void;
 }
 
 /** Refreshes Applications against their destination clusters. */
@@ -47,6 +49,12 @@ export interface Refresher {
    * destination or an unreadable control namespace becomes a `ComparisonError` condition with sync Unknown.
    */
   refresh(app: Application, options?: RefreshOptions): Promise<RefreshResult>;
+  /** The app's objects rendered at the operation's revision and matched (the engine's `prepareSync`); never rejects. */
+  prepareSync(app: Application, options: PrepareSyncOptions): Promise<PrepareSyncResult>;
+  /** The control namespace's settings and Secrets (rejects while the namespace cannot be read). */
+  snapshot(): Promise<ControlSnapshot>;
+  /** The prepared live state of `app`'s destination cluster; rejects when it is not registered. */
+  liveFor(app: Application): Promise<KubeLiveState>;
   /** Stops the cluster watches; refreshes after this are not supported. */
   stop(): Promise<void>;
 }
@@ -67,6 +75,7 @@ export function createRefresher(options: RefresherOptions): Refresher {
       ...(options.syncTimeoutMs === undefined ? {} : { syncTimeoutMs: options.syncTimeoutMs }),
       ...(options.retry === undefined ? {} : { retry: options.retry }),
       ...(options.discoveryRefreshMs === undefined ? {} : { discoveryRefreshMs: options.discoveryRefreshMs }),
+      ...(options.onLiveChange === undefined ? {} : { onTrackedChange: options.onLiveChange }),
     },
   });
   // Credentials and SSH host keys are looked up per fetch, so a rotated Secret is used from the next fetch on.
@@ -96,20 +105,30 @@ export function createRefresher(options: RefresherOptions): Refresher {
     ...(options.clock === undefined ? {} : { clock: options.clock }),
   };
 
+  // The engine for one app: its destination's live state and the settings read now.
+  async function engineFor(app: Application) {
+    let live: LiveState;
+    let current: ControlSnapshot | undefined;
+    try {
+      current = await control.snapshot();
+      snapshot = current;
+      // isNamespaced is synchronous: discovery is loaded before the engine computes desired keys.
+      live = await clusters.forDestination(app.spec?.destination ?? {}, current);
+    } catch (error) {
+      live = failingLive(error);
+    }
+    const fromSettings = current === undefined ? {} : settingsOf(current);
+    return createEngine({ ...ports, live, ...fromSettings });
+  }
+
   return {
-    async refresh(app, refreshOptions) {
-      let live: LiveState;
-      let current: ControlSnapshot | undefined;
-      try {
-        current = await control.snapshot();
-        snapshot = current;
-        // isNamespaced is synchronous: discovery is loaded before the engine computes desired keys.
-        live = await clusters.forDestination(app.spec?.destination ?? {}, current);
-      } catch (error) {
-        live = failingLive(error);
-      }
-      const fromSettings = current === undefined ? {} : settingsOf(current);
-      return createEngine({ ...ports, live, ...fromSettings }).refresh(app, refreshOptions);
+    refresh: async (app, refreshOptions) => (await engineFor(app)).refresh(app, refreshOptions),
+    prepareSync: async (app, syncOptions) => (await engineFor(app)).prepareSync(app, syncOptions),
+    snapshot: () => control.snapshot(),
+    async liveFor(app) {
+      const current = await control.snapshot();
+      snapshot = current;
+      return clusters.forDestination(app.spec?.destination ?? {}, current);
     },
     async stop() {
       await Promise.all([clusters.stop(), control.stop()]);

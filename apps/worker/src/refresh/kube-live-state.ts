@@ -3,7 +3,7 @@ import type * as k8s from '@kubernetes/client-node';
 import { NotFoundError, UnavailableError } from '@driftless/api';
 import type { UnstructuredObject } from '@driftless/api';
 import { createDiscovery, createLiveStateCache, createResourceClient, gvkKey, gvkOf } from '@driftless/kube';
-import type { ApiResource, GroupVersionKind, LiveStateCache, RetryOptions } from '@driftless/kube';
+import type { ApiResource, Discovery, GroupVersionKind, LiveStateCache, ResourceClient, RetryOptions } from '@driftless/kube';
 import type { LiveRequest, LiveState, ResourceKey } from '@driftless/reconcile';
 import { createLiveIndex, objectKey } from './live-index.js';
 
@@ -26,6 +26,8 @@ export interface KubeLiveStateOptions {
   readonly clusterScoped?: boolean;
   /** Whether a kind is left unwatched (resource exclusions). @defaultValue none is */
   readonly isExcluded?: (group: string, kind: string) => boolean;
+  /** Told the apps (tracking names) an added, changed or deleted object belongs to — how self-heal hears of drift. */
+  readonly onTrackedChange?: (appNames: readonly string[]) => void;
 }
 
 /** The live state of one cluster, as the engine's `LiveState` port plus its lifecycle. */
@@ -37,6 +39,9 @@ export interface KubeLiveState extends LiveState {
   prepare(): Promise<void>;
   /** Stops every watch. */
   stop(): Promise<void>;
+  /** The cluster's resource client and discovery, for writes (sync). */
+  readonly client: ResourceClient;
+  readonly discovery: Discovery;
 }
 
 /**
@@ -69,7 +74,11 @@ export function createKubeLiveState(options: KubeLiveStateOptions): KubeLiveStat
       kc: options.kc,
       discovery,
       kinds: 'all-listable',
-      onChange: index.apply,
+      onChange: (event) => {
+        index.apply(event);
+        const apps = options.onTrackedChange === undefined ? [] : index.appsOf(event.object);
+        if (apps.length > 0) options.onTrackedChange?.(apps);
+      },
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.namespaces !== undefined && options.namespaces.length > 0 ? { namespaces: options.namespaces, clusterScoped: options.clusterScoped === true } : {}),
       ...(isExcluded ? { include: (r: ApiResource) => !isExcluded(r.group, r.kind) } : {}),
@@ -164,6 +173,8 @@ export function createKubeLiveState(options: KubeLiveStateOptions): KubeLiveStat
   }
 
   return {
+    client,
+    discovery,
     prepare,
     listManaged,
     // Server-side diff: the object the API server would store, with argocd-controller taking over conflicts as a sync would.

@@ -45,4 +45,15 @@ describe('createLiveIndex', () => {
     expect([...index.trackedBy('billing')].map((o) => o.metadata.name)).toEqual(['web']);
     expect(index.descendantsOf([deployment])).toEqual([]);
   });
+
+  it('names the app a changed object belongs to, through its owners (how drift in a Pod reaches its app)', () => {
+    const index = createLiveIndex();
+    for (const object of [deployment, replicaSet, pod, stranger]) index.apply({ type: 'added', object, gvk: { group: '', version: 'v1', kind: object.kind } });
+    expect(index.appsOf(pod)).toEqual(['shop']);
+    expect(index.appsOf(deployment)).toEqual(['shop']);
+    expect(index.appsOf(stranger)).toEqual([]);
+    // A deleted Pod still names its app while its owners are known.
+    index.apply({ type: 'deleted', object: pod, gvk: { group: '', version: 'v1', kind: 'Pod' } });
+    expect(index.appsOf(pod)).toEqual(['shop']);
+  });
 });

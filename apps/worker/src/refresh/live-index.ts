@@ -16,6 +16,11 @@ export interface LiveIndex {
   trackedBy(appName: string): Iterable<UnstructuredObject>;
   /** Every object owned, directly or through others, by one of `roots` (by `ownerReferences[].uid`); roots excluded. */
   descendantsOf(roots: readonly UnstructuredObject[]): UnstructuredObject[];
+  /**
+   * The apps an object belongs to: the one its tracking id names, else those of its owners, walking
+   * `ownerReferences` up through indexed objects (a Pod → its ReplicaSet → the app's Deployment).
+   */
+  appsOf(obj: UnstructuredObject): string[];
 }
 
 /** A multimap whose value sets disappear when empty, so memory follows the live objects. */
@@ -41,11 +46,13 @@ export function createLiveIndex(): LiveIndex {
   const byApp = new SetMap<UnstructuredObject>();
   const byOwner = new SetMap<UnstructuredObject>();
   const indexed = new Map<string, UnstructuredObject>();
+  const byUid = new Map<string, UnstructuredObject>();
 
   const unindex = (key: string): void => {
     const old = indexed.get(key);
     if (old === undefined) return;
     indexed.delete(key);
+    if (old.metadata.uid !== undefined) byUid.delete(old.metadata.uid);
     const app = trackingAppName(old);
     if (app !== undefined) byApp.remove(app, key);
     for (const owner of old.metadata.ownerReferences ?? []) byOwner.remove(owner.uid, key);
@@ -60,6 +67,7 @@ export function createLiveIndex(): LiveIndex {
       const owners = event.object.metadata.ownerReferences ?? [];
       if (app === undefined && owners.length === 0) return;
       indexed.set(key, event.object);
+      if (event.object.metadata.uid !== undefined) byUid.set(event.object.metadata.uid, event.object);
       if (app !== undefined) byApp.add(app, key, event.object);
       for (const owner of owners) byOwner.add(owner.uid, key, event.object);
     },
@@ -78,6 +86,25 @@ export function createLiveIndex(): LiveIndex {
         }
       }
       return found;
+    },
+    appsOf(obj) {
+      const apps = new Set<string>();
+      const seen = new Set<string>();
+      const pending = [obj];
+      for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+        const app = trackingAppName(next);
+        if (app !== undefined) {
+          apps.add(app);
+          continue;
+        }
+        for (const owner of next.metadata.ownerReferences ?? []) {
+          const parent = byUid.get(owner.uid);
+          if (parent === undefined || seen.has(owner.uid)) continue;
+          seen.add(owner.uid);
+          pending.push(parent);
+        }
+      }
+      return [...apps];
     },
   };
 }

@@ -34,6 +34,8 @@ export type PatchType = 'merge' | 'strategic' | 'json';
 export interface PatchOptions extends WriteOptions {
   /** @defaultValue 'merge' — works for custom resources too; 'strategic' is refused (415) for them. */
   readonly type?: PatchType;
+  /** Patch a subresource (`status`) instead of the object; 404 when the kind does not serve it. */
+  readonly subresource?: 'status';
 }
 
 /** Options of {@link ResourceClient.apply}. */
@@ -137,7 +139,8 @@ export function createResourceClient(kc: k8s.KubeConfig, discovery: Discovery): 
     async patch(gvk, key, patch, options = {}) {
       const { path, ctx } = await target(gvk, 'patch', key.namespace, key.name);
       const contentType = PATCH_CONTENT_TYPES[options.type ?? 'merge'];
-      return requester.send<UnstructuredObject>({ method: 'PATCH', path, query: writeQuery(options), body: patch, contentType }, ctx);
+      const fullPath = options.subresource === undefined ? path : `${path}/${options.subresource}`;
+      return requester.send<UnstructuredObject>({ method: 'PATCH', path: fullPath, query: writeQuery(options), body: patch, contentType }, ctx);
     },
     async apply(object, options) {
       const { path, ctx } = await target(gvkOf(object), 'apply', object.metadata.namespace, object.metadata.name ?? '');

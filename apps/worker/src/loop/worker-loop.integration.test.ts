@@ -1,0 +1,180 @@
+// The GitOps loop end to end against real servers — a TLS dev cluster with the Argo CD CRDs, a git
+// server, Redis — as an Argo CD user drives it: apply an Application, watch it sync, drift, heal, prune.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import * as k8s from '@kubernetes/client-node';
+import { loadCrdManifests } from '@driftless/api';
+import type { Application, UnstructuredObject } from '@driftless/api';
+import { startDevCluster } from '@driftless/devcluster';
+import type { DevCluster } from '@driftless/devcluster';
+import { startGitServer } from '@driftless/gitserver';
+import type { GitServer } from '@driftless/gitserver';
+import { createDiscovery, createResourceClient } from '@driftless/kube';
+import type { ResourceClient } from '@driftless/kube';
+import { createServedRepo, redisConnection, tempDir, uniqueQueuePrefix, cleanupQueuePrefix, waitFor } from '@driftless/testing';
+import type { ServedRepo, TempDir } from '@driftless/testing';
+import type { Redis } from 'ioredis';
+import { pino } from 'pino';
+import { APPLICATION_GVK } from '../applications/app-writer.js';
+import { APP_PROJECT_GVK } from '../projects/projects.js';
+import { startWorkerLoop } from './worker-loop.js';
+import type { WorkerLoop } from './worker-loop.js';
+
+const CONFIG_MAP = { group: '', version: 'v1', kind: 'ConfigMap' };
+const TRACKING = 'argocd.argoproj.io/tracking-id';
+
+const configMap = (name: string, data: Record<string, string>): string => JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data });
+
+let temp: TempDir;
+let cluster: DevCluster;
+let server: GitServer;
+let repo: ServedRepo;
+let client: ResourceClient;
+let redis: Redis;
+let prefix: string;
+let loop: WorkerLoop;
+
+function application(name: string, namespace: string, spec: Partial<Application['spec']> = {}): UnstructuredObject {
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: { name, namespace: 'argocd' },
+    spec: {
+      project: 'default',
+      destination: { server: 'https://kubernetes.default.svc', namespace },
+      source: { repoURL: repo.url, path: 'shop', targetRevision: 'main' },
+      ...spec,
+    },
+  };
+}
+
+async function freshNamespace(): Promise<string> {
+  const name = `shop-${randomUUID().slice(0, 8)}`;
+  await client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  return name;
+}
+
+const readApp = async (name: string) => (await client.get(APPLICATION_GVK, { namespace: 'argocd', name })) as unknown as Application;
+
+async function appMatching(name: string, description: string, test: (app: Application) => boolean): Promise<Application> {
+  return waitFor(async () => {
+    const app = await readApp(name);
+    return test(app) ? app : undefined;
+  }, { description, timeoutMs: 60_000 });
+}
+
+const liveConfigMap = (namespace: string, name: string) => client.get(CONFIG_MAP, { namespace, name }).catch(() => undefined);
+
+beforeAll(async () => {
+  temp = await tempDir('worker-loop');
+  await mkdir(path.join(temp.path, 'served'));
+  [cluster, server] = await Promise.all([startDevCluster({ tls: true }), startGitServer({ root: path.join(temp.path, 'served') })]);
+  repo = await createServedRepo(server, 'shop.git', { 'shop/settings.yaml': configMap('settings', { mode: 'demo' }), 'shop/flags.yaml': configMap('flags', { beta: 'off' }) });
+  const kc = new k8s.KubeConfig();
+  kc.loadFromString(cluster.kubeconfig);
+  const discovery = createDiscovery(kc);
+  client = createResourceClient(kc, discovery);
+  await client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'argocd' } });
+  for (const crd of loadCrdManifests()) await client.create(crd as unknown as UnstructuredObject);
+  await waitFor(async () => {
+    await discovery.refresh();
+    return (await discovery.resources()).some((r) => r.kind === 'Application');
+  }, { description: 'the Application CRD is served' });
+  redis = redisConnection();
+  prefix = uniqueQueuePrefix();
+  loop = await startWorkerLoop({
+    kubeconfig: kc,
+    redis,
+    prefix,
+    logger: pino({ level: process.env['DRIFTLESS_TEST_LOG'] ?? 'silent' }),
+    cacheDir: path.join(temp.path, 'cache'),
+    allowHttp: true,
+    tickMs: 200,
+    stepOptions: { pollIntervalMs: 200 },
+  });
+  await loop.ready;
+}, 120_000);
+
+afterAll(async () => {
+  await loop?.stop();
+  if (redis !== undefined) {
+    await cleanupQueuePrefix(redis, prefix);
+    await redis.quit();
+  }
+  await repo?.cleanup();
+  await server?.stop();
+  await cluster?.stop();
+  await temp?.cleanup();
+});
+
+describe('the worker loop', () => {
+  it('creates the default AppProject, as Argo CD does', async () => {
+    const project = await client.get(APP_PROJECT_GVK, { namespace: 'argocd', name: 'default' });
+    expect(project['spec']).toMatchObject({ sourceRepos: ['*'], destinations: [{ server: '*', namespace: '*' }] });
+  });
+
+  it('syncs an automated Application applied with kubectl-like writes, then heals drift and prunes a deleted file', async () => {
+    // Given an Application with automated sync, prune and self-heal
+    const namespace = await freshNamespace();
+    const head = await repo.head();
+    await client.create(application('auto', namespace, { syncPolicy: { automated: { prune: true, selfHeal: true } } }));
+
+    // Then it is Synced and Healthy at the commit, with its objects tracked and a history entry
+    const synced = await appMatching('auto', 'auto is Synced at the first commit', (app) => app.status?.sync?.status === 'Synced' && app.status.operationState?.phase === 'Succeeded');
+    expect(synced.status?.sync?.revision).toBe(head);
+    expect(synced.status?.health?.status).toBe('Healthy');
+    expect(synced.status?.history?.map((entry) => [entry.id, entry.revision])).toEqual([[0, head]]);
+    expect(synced.status?.operationState?.operation.initiatedBy).toEqual({ automated: true });
+    expect(synced.operation).toBeUndefined();
+    const settings = await liveConfigMap(namespace, 'settings');
+    expect(settings?.metadata.annotations?.[TRACKING]).toBe(`auto:/ConfigMap:${namespace}/settings`);
+
+    // When someone edits a managed object by hand, self-heal puts Git's value back
+    await client.patch(CONFIG_MAP, { namespace, name: 'settings' }, { data: { mode: 'hacked' } });
+    await waitFor(async () => (await liveConfigMap(namespace, 'settings'))?.['data'] !== undefined && ((await liveConfigMap(namespace, 'settings'))?.['data'] as Record<string, string>)['mode'] === 'demo', {
+      description: 'self-heal reverts the edited ConfigMap',
+      timeoutMs: 60_000,
+    });
+
+    // When a file is deleted in Git and the app is asked to refresh, the object is pruned
+    await repo.commit({ 'shop/flags.yaml': null }, 'drop flags');
+    await repo.push();
+    const next = await repo.head();
+    await client.patch(APPLICATION_GVK, { namespace: 'argocd', name: 'auto' }, { metadata: { annotations: { 'argocd.argoproj.io/refresh': 'normal' } } });
+    const pruned = await appMatching('auto', 'auto is Synced at the second commit', (app) => app.status?.sync?.status === 'Synced' && app.status.sync.revision === next && app.status.operationState?.phase === 'Succeeded');
+    expect(await liveConfigMap(namespace, 'flags')).toBeUndefined();
+    expect(pruned.metadata.annotations?.['argocd.argoproj.io/refresh']).toBeUndefined();
+    expect(pruned.status?.resources?.map((r) => r.name)).toEqual(['settings']);
+  }, 180_000);
+
+  it('leaves a manual app OutOfSync until an operation is written, then runs it', async () => {
+    // Given an app without automated sync
+    const namespace = await freshNamespace();
+    await client.create(application('manual', namespace));
+    const outOfSync = await appMatching('manual', 'manual is compared', (app) => app.status?.sync?.status === 'OutOfSync');
+    expect(outOfSync.status?.resources?.map((r) => [r.name, r.status])).toEqual([['settings', 'OutOfSync']]);
+    expect(await liveConfigMap(namespace, 'settings')).toBeUndefined();
+
+    // When an operation is written, as `argocd app sync` (or kubectl) does
+    await client.patch(APPLICATION_GVK, { namespace: 'argocd', name: 'manual' }, { operation: { sync: { revision: 'main' }, initiatedBy: { username: 'admin' } } });
+
+    // Then it runs and the app ends Synced
+    const done = await appMatching('manual', 'manual is Synced', (app) => app.status?.operationState?.phase === 'Succeeded' && app.status.sync?.status === 'Synced');
+    expect(done.status?.operationState?.syncResult?.resources?.map((r) => [r.kind, r.name, r.status])).toEqual([['ConfigMap', 'settings', 'Synced']]);
+    expect(done.status?.operationState?.operation.initiatedBy).toEqual({ username: 'admin' });
+  }, 90_000);
+
+  it('reports an unknown project as InvalidSpecError and fails its operation without applying anything', async () => {
+    const namespace = await freshNamespace();
+    await client.create(application('orphan', namespace, { project: 'nowhere' }));
+    const invalid = await appMatching('orphan', 'orphan has an InvalidSpecError', (app) => (app.status?.conditions ?? []).some((c) => c.type === 'InvalidSpecError'));
+    expect(invalid.status?.conditions?.map((c) => c.message)).toEqual(['Application referencing project nowhere which does not exist']);
+
+    await client.patch(APPLICATION_GVK, { namespace: 'argocd', name: 'orphan' }, { operation: { sync: {}, initiatedBy: { username: 'admin' } } });
+    const failed = await appMatching('orphan', 'the operation fails', (app) => app.status?.operationState?.phase === 'Failed');
+    expect(failed.status?.operationState?.message).toBe('Application referencing project nowhere which does not exist');
+    expect(await liveConfigMap(namespace, 'settings')).toBeUndefined();
+  }, 90_000);
+});

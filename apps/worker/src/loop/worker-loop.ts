@@ -1,0 +1,231 @@
+// The GitOps loop's composition root: Application watch → triggers → BullMQ `refresh`/`sync` queues →
+// processors (engine, executor, status writes) → events; plus the periodic scheduler and the default
+// AppProject. Every durable fact stays in Kubernetes; Redis only carries the work.
+import type * as k8s from '@kubernetes/client-node';
+import { DelayedError, Worker } from 'bullmq';
+import type { Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { DEFAULT_CONTROL_NAMESPACE, IN_CLUSTER_SERVER } from '@driftless/api';
+import type { Application } from '@driftless/api';
+import { createDiscovery, createResourceClient } from '@driftless/kube';
+import type { RenderCache, StepOptions } from '@driftless/reconcile';
+import { appTriggers } from '../applications/app-triggers.js';
+import { createAppWatch } from '../applications/app-watch.js';
+import type { AppChangeListener } from '../applications/app-watch.js';
+import { createAppWriter } from '../applications/app-writer.js';
+import type { AppKey } from '../applications/app-writer.js';
+import { decideAutoSync } from '../autosync/auto-sync.js';
+import { createProjects } from '../projects/projects.js';
+import { destinationCluster } from '../control/control-snapshot.js';
+import { createRefresher } from '../refresh/create-refresher.js';
+import { processRefresh } from '../refresh/refresh-processor.js';
+import { withAppLock } from '../queues/app-lock.js';
+import { REFRESH_QUEUE, SYNC_QUEUE, appJobId, createWorkerQueues, enqueueRefresh, enqueueSync, publishEvents } from '../queues/worker-queues.js';
+import type { RefreshJobData, RefreshReason, SyncJobData } from '../queues/worker-queues.js';
+import { createKubeClusterPorts } from '../sync/kube-cluster-ports.js';
+import { processSync } from '../sync/sync-processor.js';
+import { startScheduler } from './scheduler.js';
+
+/** How long a refresh job waits when another refresh of its app holds the lock. */
+const LOCKED_RETRY_MS = 250;
+
+/** Options of {@link startWorkerLoop}. */
+export interface WorkerLoopOptions {
+  /** The control cluster. */
+  readonly kubeconfig: k8s.KubeConfig;
+  /** A connection with `maxRetriesPerRequest: null`; the loop duplicates it for its workers. */
+  readonly redis: Redis;
+  readonly logger: Logger;
+  /** Repository, chart and render caches. */
+  readonly cacheDir: string;
+  /** @defaultValue `argocd` */
+  readonly namespace?: string;
+  /** BullMQ key prefix. @defaultValue `driftless` */
+  readonly prefix?: string;
+  /** Accept `http://` repositories (development). @defaultValue false */
+  readonly allowHttp?: boolean;
+  readonly renderCache?: RenderCache;
+  /** Refresh jobs run at once in this process. @defaultValue 8 */
+  readonly refreshConcurrency?: number;
+  /** Sync jobs run at once in this process. @defaultValue 8 */
+  readonly syncConcurrency?: number;
+  /** How often the scheduler looks for due refreshes. @defaultValue 1000 */
+  readonly tickMs?: number;
+  readonly stepOptions?: StepOptions;
+  readonly toolsCacheDir?: string;
+}
+
+/** A running loop. */
+export interface WorkerLoop {
+  /** Resolves once the Applications are listed and the queues are served. */
+  readonly ready: Promise<void>;
+  /** Finishes the jobs in hand (or hands them back), then closes queues, watches and connections. */
+  stop(): Promise<void>;
+}
+
+/** Starts watching, scheduling and processing. */
+export async function startWorkerLoop(options: WorkerLoopOptions): Promise<WorkerLoop> {
+  const namespace = options.namespace ?? DEFAULT_CONTROL_NAMESPACE;
+  const log = options.logger;
+  const discovery = createDiscovery(options.kubeconfig);
+  const client = createResourceClient(options.kubeconfig, discovery);
+  const writer = createAppWriter(client);
+  const prefix = options.prefix ?? 'driftless';
+  const queues = createWorkerQueues({ connection: options.redis, prefix });
+
+  const requestRefresh = (key: AppKey, reason: RefreshReason, extra: { hard?: boolean; delayMs?: number } = {}) =>
+    enqueueRefresh(queues.refresh, { ...key, reason, ...(extra.hard === true ? { hard: true } : {}) }, extra.delayMs).catch((error: unknown) => log.error({ err: error, app: key }, 'cannot queue a refresh'));
+  const requestSync = (key: AppKey) => enqueueSync(queues.sync, key).catch((error: unknown) => log.error({ err: error, app: key }, 'cannot queue a sync'));
+
+  const onAppChange: AppChangeListener = (previous, current) => {
+    if (current === undefined) return;
+    const key = keyOf(current);
+    const triggers = appTriggers(previous, current);
+    log.debug({ app: key, triggers, resourceVersion: current.metadata.resourceVersion }, 'application changed');
+    if (triggers.refresh !== undefined) void requestRefresh(key, triggers.refresh.reason, { hard: triggers.refresh.hard });
+    if (triggers.sync) void requestSync(key);
+  };
+  const apps = createAppWatch({ kc: options.kubeconfig, discovery, namespace, onChange: onAppChange });
+
+  const refresher = createRefresher({
+    kubeconfig: options.kubeconfig,
+    cacheDir: options.cacheDir,
+    namespace,
+    ...(options.allowHttp === undefined ? {} : { allowHttp: options.allowHttp }),
+    ...(options.renderCache === undefined ? {} : { renderCache: options.renderCache }),
+    ...(options.toolsCacheDir === undefined ? {} : { toolsCacheDir: options.toolsCacheDir }),
+    // Drift in an app's objects refreshes it within a second: how self-heal hears of a `kubectl scale`.
+    onLiveChange: (names) => {
+      for (const name of names) {
+        const key = trackedKey(name, namespace);
+        if (apps.get(key.name) !== undefined && key.namespace === namespace) void requestRefresh(key, 'live-changed');
+      }
+    },
+  });
+  const projects = createProjects({
+    kc: options.kubeconfig,
+    discovery,
+    client,
+    namespace,
+    resolveDestination: async (destination) => {
+      const snapshot = await refresher.snapshot().catch(() => undefined);
+      const target = snapshot === undefined ? undefined : destinationCluster(snapshot, destination, IN_CLUSTER_SERVER);
+      if (target === undefined) return destination;
+      return { ...destination, server: target.kind === 'control' ? IN_CLUSTER_SERVER : target.cluster.server };
+    },
+  });
+  await projects.start();
+  const periodMs = async () => (await refresher.snapshot().catch(() => undefined))?.settings.reconciliationTimeoutMs ?? 180_000;
+  let currentPeriodMs = await periodMs();
+
+  const refreshConnection = options.redis.duplicate({ maxRetriesPerRequest: null });
+  const syncConnection = options.redis.duplicate({ maxRetriesPerRequest: null });
+  const refreshWorker = new Worker<RefreshJobData>(
+    REFRESH_QUEUE,
+    async (job: Job<RefreshJobData>, token?: string) => {
+      const started = Date.now();
+      const lockKey = `${prefix}:lock:${appJobId(REFRESH_QUEUE, job.data.namespace, job.data.name)}`;
+      const run = await withAppLock(options.redis, lockKey, () =>
+        processRefresh(job.data, {
+          app: (key) => apps.get(key.name),
+          refresh: async (app, refreshOptions) => projects.refreshWithProject(app, () => refresher.refresh(app, refreshOptions)),
+          writer,
+          publish: (events) => publishEvents(queues.events, events),
+          autoSync: (app, result) => decideAutoSync(app, result, new Date()),
+          requestSync,
+          refreshLater: (key, delayMs) => requestRefresh(key, 'live-changed', { delayMs }),
+          periodMs: currentPeriodMs,
+          now: () => new Date(),
+        }),
+      );
+      if (!run.locked && token !== undefined) {
+        // Another refresh of this app runs (the follow-up of a storm): run after it, never beside it.
+        await job.moveToDelayed(Date.now() + LOCKED_RETRY_MS, token);
+        throw new DelayedError();
+      }
+      if (run.locked) log.info({ app: job.data, reason: job.data.reason, ...run.value, ms: Date.now() - started }, 'refreshed');
+    },
+    { connection: refreshConnection, prefix, concurrency: options.refreshConcurrency ?? 8 },
+  );
+
+  const syncWorker = new Worker<SyncJobData>(
+    SYNC_QUEUE,
+    async (job: Job<SyncJobData>, token?: string) => {
+      const key = { namespace: job.data.namespace, name: job.data.name };
+      const outcome = await processSync(key, {
+        writer,
+        prepare: (app, state) => projects.prepareWithProject(app, () => refresher.prepareSync(app, syncTarget(app, state))),
+        ports: async (app) => {
+          const live = await refresher.liveFor(app);
+          return createKubeClusterPorts({ client: live.client, discovery: live.discovery });
+        },
+        clock: { now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+        publish: (events) => publishEvents(queues.events, events),
+        requestRefresh: (appKey) => requestRefresh(appKey, 'operation-finished'),
+        ...(options.stepOptions === undefined ? {} : { stepOptions: options.stepOptions }),
+      });
+      log.info({ app: key, ...outcome }, outcome.done ? 'operation step done' : 'operation waits');
+      if (!outcome.done && token !== undefined) {
+        // Hand the slot back while the operation waits for health or a backoff; the job keeps its id.
+        await job.moveToDelayed(Date.now() + (outcome.requeueAfterMs ?? 0), token);
+        throw new DelayedError();
+      }
+    },
+    { connection: syncConnection, prefix, concurrency: options.syncConcurrency ?? 8 },
+  );
+  for (const worker of [refreshWorker, syncWorker]) worker.on('failed', (job, error) => log.error({ err: error, job: job?.id }, 'job failed'));
+
+  await apps.start();
+  const scheduler = startScheduler(
+    {
+      apps: () => apps.list(),
+      schedule: async () => {
+        const snapshot = await refresher.snapshot().catch(() => undefined);
+        currentPeriodMs = snapshot?.settings.reconciliationTimeoutMs ?? currentPeriodMs;
+        return { periodMs: currentPeriodMs, jitterMs: snapshot?.settings.reconciliationJitterMs ?? 0 };
+      },
+      requestRefresh: (key) => requestRefresh(key, 'periodic'),
+      requestSync,
+      now: () => Date.now(),
+      onError: (error) => log.error({ err: error }, 'scheduler tick failed'),
+    },
+    options.tickMs ?? 1000,
+  );
+  const ready = Promise.all([apps.synced, refreshWorker.waitUntilReady(), syncWorker.waitUntilReady()]).then(() => undefined);
+
+  return {
+    ready,
+    async stop() {
+      scheduler.stop();
+      await Promise.all([refreshWorker.close(), syncWorker.close()]);
+      await Promise.all([apps.stop(), projects.stop(), refresher.stop(), queues.close()]);
+      // BullMQ never closes connections it was given.
+      await Promise.all([refreshConnection.quit(), syncConnection.quit()]);
+    },
+  };
+}
+
+function keyOf(app: Application): AppKey {
+  return { namespace: app.metadata.namespace ?? '', name: app.metadata.name ?? '' };
+}
+
+// Tracking ids name apps outside the control namespace `<namespace>_<name>`.
+function trackedKey(trackingName: string, controlNamespace: string): AppKey {
+  const separator = trackingName.indexOf('_');
+  return separator < 0 ? { namespace: controlNamespace, name: trackingName } : { namespace: trackingName.slice(0, separator), name: trackingName.slice(separator + 1) };
+}
+
+// The revision(s) and source(s) a sync renders: once the attempt started, the revision it recorded.
+function syncTarget(app: Application, state: Application['status'] extends infer S ? (S extends { operationState?: infer O } ? O | undefined : never) : never) {
+  const sync = (state?.operation ?? app.operation)?.sync;
+  const result = state?.syncResult;
+  const revision = result?.revision ?? sync?.revision;
+  const revisions = result?.revisions ?? sync?.revisions;
+  return {
+    ...(revision === undefined || revision === '' ? {} : { revision }),
+    ...(revisions === undefined ? {} : { revisions }),
+    ...(sync?.source === undefined ? {} : { source: sync.source }),
+    ...(sync?.sources === undefined ? {} : { sources: sync.sources }),
+  };
+}

@@ -1,0 +1,85 @@
+// One refresh job: compare the app, write what changed into its status, take down the refresh annotation,
+// publish transitions for the notifier, and hand the result to automated sync.
+import { ANNOTATION_REFRESH, ANNOTATION_SKIP_RECONCILE } from '@driftless/api';
+import type { Application, ApplicationStatus, Operation } from '@driftless/api';
+import type { RefreshOptions, RefreshResult } from '@driftless/reconcile';
+import type { AppKey, AppWriter } from '../applications/app-writer.js';
+import type { RefreshJobData } from '../queues/worker-queues.js';
+import { refreshStatusPatch } from '../status/refresh-status.js';
+import { statusEvents } from '../status/status-events.js';
+import type { AppEvent } from '../status/status-events.js';
+
+/** What automated sync decided after a refresh (see autosync/). */
+export type AutoSyncOutcome =
+  | { readonly kind: 'sync'; readonly operation: Operation }
+  | { readonly kind: 'skip'; readonly reason: string }
+  | { readonly kind: 'wait'; readonly reason: string; readonly retryAfterMs: number };
+
+/** Everything a refresh job uses. */
+export interface RefreshDeps {
+  /** The watched Application (the job carries only its key). */
+  readonly app: (key: AppKey) => Application | undefined;
+  readonly refresh: (app: Application, options: RefreshOptions) => Promise<RefreshResult>;
+  readonly writer: AppWriter;
+  readonly publish: (events: readonly AppEvent[]) => Promise<void>;
+  /** Automated sync's decision for the refreshed app. @defaultValue never syncs */
+  readonly autoSync?: (app: Application, result: RefreshResult) => AutoSyncOutcome;
+  /** Runs the decided operation's sync (the operation is already written on the Application). */
+  readonly requestSync: (key: AppKey) => Promise<void>;
+  /** Asks for another refresh later (self-heal backoff). */
+  readonly refreshLater: (key: AppKey, delayMs: number) => Promise<void>;
+  /** `timeout.reconciliation`: fetches younger than this are reused by periodic and live-change refreshes. */
+  readonly periodMs: number;
+  readonly now: () => Date;
+}
+
+/** What one refresh did, for logs and tests. */
+export interface RefreshOutcome {
+  readonly outcome: 'gone' | 'skipped' | 'written' | 'unchanged';
+  readonly syncStatus?: string;
+  readonly health?: string;
+  readonly autoSync?: AutoSyncOutcome;
+}
+
+/**
+ * Refreshes one app. A periodic or live-change refresh reuses a Git fetch younger than a period (Argo's
+ * revision cache does the same); a spec change or the refresh annotation fetches; `hard` (job or
+ * annotation) also renders again. The status is written when anything but `reconciledAt` changed, or when
+ * `reconciledAt` is older than half a period — the scheduler reads it to know the app was reconciled.
+ */
+export async function processRefresh(data: RefreshJobData, deps: RefreshDeps): Promise<RefreshOutcome> {
+  const key = { namespace: data.namespace, name: data.name };
+  const app = deps.app(key);
+  if (app === undefined || app.metadata.deletionTimestamp !== undefined) return { outcome: 'gone' };
+  if (app.metadata.annotations?.[ANNOTATION_SKIP_RECONCILE] === 'true') return { outcome: 'skipped' };
+  const annotation = app.metadata.annotations?.[ANNOTATION_REFRESH];
+  const cached = data.reason === 'periodic' || data.reason === 'live-changed';
+  const result = await deps.refresh(app, { hard: data.hard === true || annotation === 'hard', revisionMaxAgeMs: cached && annotation === undefined ? deps.periodMs : 0 });
+
+  const patch = refreshStatusPatch(app.status, result);
+  const write = patch.changed || isStale(app.status?.reconciledAt, deps.now(), deps.periodMs / 2);
+  if (write && !(await deps.writer.patchStatus(key, patch.status))) return { outcome: 'gone' };
+  if (annotation !== undefined) await deps.writer.clearRefreshAnnotation(key);
+  const after = mergeStatus(app.status, patch.status);
+  await deps.publish(statusEvents(key, app.status, after, result.reconciledAt));
+
+  const autoSync = deps.autoSync?.({ ...app, status: after }, result);
+  if (autoSync?.kind === 'sync' && (await deps.writer.setOperation(key, autoSync.operation))) await deps.requestSync(key);
+  if (autoSync?.kind === 'wait') await deps.refreshLater(key, autoSync.retryAfterMs);
+  return { outcome: write ? 'written' : 'unchanged', syncStatus: result.sync.status, health: result.health.status, ...(autoSync === undefined ? {} : { autoSync }) };
+}
+
+function isStale(reconciledAt: string | undefined, now: Date, maxAgeMs: number): boolean {
+  const at = reconciledAt === undefined ? Number.NaN : Date.parse(reconciledAt);
+  return Number.isNaN(at) || now.getTime() - at >= maxAgeMs;
+}
+
+// The status after a merge patch: `null` removes a field.
+function mergeStatus(previous: ApplicationStatus | undefined, patch: Record<string, unknown>): ApplicationStatus {
+  const merged: Record<string, unknown> = { ...previous };
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === null) delete merged[field];
+    else merged[field] = value;
+  }
+  return merged as ApplicationStatus;
+}
