@@ -18,7 +18,7 @@ describe('loadWorkerConfig', () => {
         DRIFTLESS_NAMESPACE: 'gitops-system',
         DRIFTLESS_WORKER_METRICS_PORT: '9102',
         DRIFTLESS_LOG_LEVEL: 'debug',
-        DRIFTLESS_CACHE_DIR: '/var/cache/driftless',
+        DRIFTLESS_WORKER_CACHE_DIR: '/var/cache/driftless',
         DRIFTLESS_ALLOW_HTTP_REPOS: 'TRUE',
       },
       { kubeconfigPath: '/home/me/.kube/config:/tmp/dev.yaml', redisUrl: 'rediss://worker:s3cret@redis.example.com:6380/2', namespace: 'gitops-system', metricsPort: 9102, logLevel: 'debug', cacheDir: '/var/cache/driftless', allowHttpRepos: true },

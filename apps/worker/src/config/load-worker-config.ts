@@ -20,7 +20,7 @@ export interface WorkerConfig {
   readonly metricsPort: number;
   /** `DRIFTLESS_LOG_LEVEL`. @defaultValue `info` */
   readonly logLevel: LogLevel;
-  /** `DRIFTLESS_CACHE_DIR`: repository, chart and render caches. @defaultValue `<tmpdir>/driftless-worker` (set by the caller) */
+  /** `DRIFTLESS_WORKER_CACHE_DIR`: repository, chart and render caches. @defaultValue `<tmpdir>/driftless-worker` (set by the caller) */
   readonly cacheDir?: string;
   /** `DRIFTLESS_ALLOW_HTTP_REPOS=true`: accept `http://` Git and Helm repositories (development). @defaultValue false */
   readonly allowHttpRepos: boolean;
@@ -76,7 +76,7 @@ export function loadWorkerConfig(env: Readonly<Record<string, string | undefined
     throw new InvalidInputError(`invalid worker configuration: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { problems });
   }
   const kubeconfigPath = read('KUBECONFIG');
-  const cacheDir = read('DRIFTLESS_CACHE_DIR');
+  const cacheDir = read('DRIFTLESS_WORKER_CACHE_DIR');
   return {
     ...(kubeconfigPath === undefined ? {} : { kubeconfigPath }),
     ...(cacheDir === undefined ? {} : { cacheDir }),
