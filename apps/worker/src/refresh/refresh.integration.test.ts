@@ -393,11 +393,14 @@ describe('refresh against a dev cluster and a git server', () => {
       const failing = await waitFor(async () => {
         const result = await refresher.refresh(app());
         return result.conditions.length > 0 ? result : undefined;
-      }, { description: 'refresh reports the failing relist' });
+      }, { description: 'refresh reports the failing relist', timeoutMs: 30_000 });
       expect(failing.sync.status).toBe('Unknown');
       expect(failing.resources).toEqual([]);
       expect(failing.conditions.map((c) => c.type)).toEqual(['ComparisonError']);
-      expect(failing.conditions[0]?.message).toMatch(/^Failed to load live state: live state of https:\/\/\S+ is incomplete: .*Service Unavailable.* \(and \d+ more kinds\)$/);
+      // Whichever watch fails first is named: the destination's kinds, or the control namespace's Secrets.
+      expect(failing.conditions[0]?.message).toMatch(
+        /^Failed to load live state: (live state of https:\/\/\S+ is incomplete: .*Service Unavailable.* \(and \d+ more kinds\)|cannot read the control namespace argocd: live state of v1\/Secret on https:\/\/\S+ is unknown: .*unable to handle the request \(injected fault\))$/,
+      );
     } finally {
       cluster.faults.clear();
     }
@@ -405,7 +408,7 @@ describe('refresh against a dev cluster and a git server', () => {
     const recovered = await waitFor(async () => {
       const result = await refresher.refresh(app());
       return result.conditions.length === 0 ? result : undefined;
-    }, { description: 'refresh recovers after the faults clear' });
+    }, { description: 'refresh recovers after the faults clear', timeoutMs: 30_000 });
     expect(recovered.sync.status).toBe('OutOfSync');
   });
 
