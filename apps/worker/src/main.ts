@@ -6,8 +6,10 @@ import * as k8s from '@kubernetes/client-node';
 import { InvalidInputError } from '@driftless/api';
 import { loadWorkerConfig } from './config/load-worker-config.js';
 import type { WorkerConfig } from './config/load-worker-config.js';
+import { startHealthServer } from './http/health-server.js';
 import { createLogger } from './logging/create-logger.js';
 import { startWorkerLoop } from './loop/worker-loop.js';
+import { createWorkerMetrics } from './metrics/worker-metrics.js';
 import { checkRedis } from './redis/check-redis.js';
 import { connectRedis } from './redis/connect-redis.js';
 import { redactRedisUrl } from './redis/redact-redis-url.js';
@@ -34,6 +36,22 @@ async function main(): Promise<void> {
   logger.info({ redis: redactRedisUrl(config.redisUrl), version: check.version }, 'redis ready');
   if (check.warning !== undefined) logger.warn(check.warning);
   const kubeconfig = controlKubeConfig(config);
+  // Up before the loop, so the kubelet sees a live process while it starts: /readyz says 503 until then.
+  const metrics = createWorkerMetrics();
+  let state: 'starting' | 'running' | 'stopping' = 'starting';
+  const health = await startHealthServer({
+    port: config.metricsPort,
+    metrics,
+    ready: async () => {
+      if (state !== 'running') throw new Error(state === 'starting' ? 'listing Applications and starting the queues' : 'stopping');
+      if (redis.status !== 'ready') throw new Error(`redis connection is ${redis.status}`);
+      await redis.ping();
+      return true;
+    },
+  }).catch((error: unknown) => {
+    throw new InvalidInputError(`cannot serve metrics on port ${config.metricsPort} (DRIFTLESS_WORKER_METRICS_PORT): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  });
+  logger.info({ port: health.address().port }, 'serving /metrics, /healthz and /readyz');
   const loop = await startWorkerLoop({
     kubeconfig,
     redis,
@@ -41,18 +59,22 @@ async function main(): Promise<void> {
     namespace: config.namespace,
     cacheDir: config.cacheDir ?? path.join(tmpdir(), 'driftless-worker'),
     allowHttp: config.allowHttpRepos,
+    prefix: config.queuePrefix,
+    lockDurationMs: config.jobLockMs,
     renderCache: createRedisRenderCache({ redis }),
+    metrics,
   });
   await loop.ready;
+  state = 'running';
   logger.info({ namespace: config.namespace, cluster: kubeconfig.getCurrentCluster()?.server }, 'worker running');
 
-  let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
+    if (state === 'stopping') return;
+    state = 'stopping';
     logger.info({ signal }, 'stopping: finishing the jobs in hand');
     void loop
       .stop()
+      .then(() => health.close())
       .then(() => redis.quit())
       .then(() => process.exit(0))
       .catch((error: unknown) => {

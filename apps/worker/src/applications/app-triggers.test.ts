@@ -54,4 +54,10 @@ describe('appTriggers', () => {
     expect(operationPending(running)).toBe(true);
     expect(operationPending({ ...base, status: { operationState: { operation: syncOp, phase: 'Succeeded', startedAt: '2026-11-26T00:00:00Z' } } })).toBe(false);
   });
+
+  it('refreshes once when the app starts being deleted, which is where its finalizer is served', () => {
+    const deleting: Application = { ...base, metadata: { ...base.metadata, deletionTimestamp: '2026-11-26T00:00:00Z', finalizers: ['resources-finalizer.argocd.argoproj.io'] } };
+    expect(appTriggers(base, deleting)).toEqual({ refresh: { reason: 'deleting', hard: false }, sync: false });
+    expect(appTriggers(deleting, { ...deleting, status: { reconciledAt: '2026-11-26T00:00:01Z' } })).toEqual({ sync: false });
+  });
 });

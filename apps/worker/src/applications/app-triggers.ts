@@ -6,7 +6,7 @@ import type { Application } from '@driftless/api';
 /** The work one Application change asks for. */
 export interface AppTriggers {
   /** Refresh, and whether hard (the `argocd.argoproj.io/refresh: hard` annotation). */
-  readonly refresh?: { readonly reason: 'spec-changed' | 'annotation'; readonly hard: boolean };
+  readonly refresh?: { readonly reason: 'spec-changed' | 'annotation' | 'deleting'; readonly hard: boolean };
   /** Run (or resume) the app's operation. */
   readonly sync: boolean;
 }
@@ -20,6 +20,10 @@ const NOTHING: AppTriggers = { sync: false };
  */
 export function appTriggers(previous: Application | undefined, current: Application): AppTriggers {
   const sync = operationPending(current) && (previous === undefined || !operationPending(previous) || changed(previous.operation, current.operation));
+  // Deletion (a finalizer holds the object) is carried out by the refresh job, skip-reconcile or not.
+  if (current.metadata.deletionTimestamp !== undefined) {
+    return previous?.metadata.deletionTimestamp === undefined ? { refresh: { reason: 'deleting', hard: false }, sync } : { sync };
+  }
   if (current.metadata.annotations?.[ANNOTATION_SKIP_RECONCILE] === 'true') return { sync };
   const refreshAnnotation = current.metadata.annotations?.[ANNOTATION_REFRESH];
   if (refreshAnnotation !== undefined && refreshAnnotation !== previous?.metadata.annotations?.[ANNOTATION_REFRESH]) {

@@ -25,6 +25,11 @@ export interface AppWriter {
   setOperation(key: AppKey, operation: Operation | null): Promise<boolean>;
   /** Removes `argocd.argoproj.io/refresh` once the refresh it asked for is done. */
   clearRefreshAnnotation(key: AppKey): Promise<boolean>;
+  /**
+   * Replaces `metadata.finalizers`, only while the object is still at `resourceVersion` (a 409 otherwise,
+   * not retried: the caller re-reads), so a finalizer someone added meanwhile is not dropped.
+   */
+  setFinalizers(key: AppKey, finalizers: readonly string[], resourceVersion: string): Promise<boolean>;
 }
 
 /** Options of {@link createAppWriter}. */
@@ -70,6 +75,7 @@ export function createAppWriter(client: ResourceClient, options: AppWriterOption
     patchStatus: (key, status) => (statusSubresource === false ? patchMain(key, { status }) : patchStatusSubresource(key, status)),
     setOperation: (key, operation) => patchMain(key, { operation }),
     clearRefreshAnnotation: (key) => patchMain(key, { metadata: { annotations: { [ANNOTATION_REFRESH]: null } } }),
+    setFinalizers: (key, finalizers, resourceVersion) => present(client.patch(APPLICATION_GVK, key, { metadata: { finalizers, resourceVersion } })),
   };
 }
 

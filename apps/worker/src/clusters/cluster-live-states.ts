@@ -28,13 +28,27 @@ export interface ClusterLiveStates {
    * whose Secret or the resource filter changed gets a new cache (the old one is stopped).
    */
   forDestination(destination: ApplicationDestination, snapshot: ControlSnapshot): Promise<KubeLiveState>;
+  /**
+   * Every cluster with a live state whose objects were listed at least once (the control cluster as
+   * `https://kubernetes.default.svc`), and whether its last listing succeeded (false: unreachable, or a
+   * kind's watch failing) — `argocd_cluster_connection_status`.
+   */
+  servers(): readonly ClusterConnection[];
   stop(): Promise<void>;
+}
+
+/** One destination cluster's connection, as the last listing of its live state found it. */
+export interface ClusterConnection {
+  readonly server: string;
+  readonly connected: boolean;
 }
 
 interface Entry {
   /** Identifies the Secret version the cache was built from, so a changed Secret rebuilds it. */
   readonly fingerprint: string;
   readonly live: KubeLiveState;
+  /** Outcome of the last `listManaged`; undefined until one ran. */
+  connected?: boolean;
 }
 
 /** Creates the registry; caches start lazily, on a cluster's first refresh. */
@@ -44,9 +58,14 @@ export function createClusterLiveStates(options: ClusterLiveStatesOptions): Clus
     const known = entries.get(server);
     if (known?.fingerprint === fingerprint) return known.live;
     if (known !== undefined) void known.live.stop();
-    const live = createKubeLiveState({ ...options.live, ...make() });
-    entries.set(server, { fingerprint, live });
-    return live;
+    const entry: Entry = {
+      fingerprint,
+      live: reportingListings(createKubeLiveState({ ...options.live, ...make() }), (connected) => {
+        entry.connected = connected;
+      }),
+    };
+    entries.set(server, entry);
+    return entry.live;
   };
 
   return {
@@ -70,9 +89,32 @@ export function createClusterLiveStates(options: ClusterLiveStatesOptions): Clus
       await live.prepare();
       return live;
     },
+    // The control cluster is named as Argo CD names its in-cluster destination, so series join on dest_server.
+    servers: () =>
+      [...entries].flatMap(([server, entry]) =>
+        entry.connected === undefined ? [] : [{ server: server === options.controlServer ? IN_CLUSTER_SERVER : server, connected: entry.connected }],
+      ),
     async stop() {
       await Promise.all([...entries.values()].map((entry) => entry.live.stop()));
       entries.clear();
+    },
+  };
+}
+
+// Every refresh lists through the live state, which rejects while its cluster cannot be watched
+// completely: that outcome is the connection status, without a probe of its own.
+function reportingListings(live: KubeLiveState, report: (connected: boolean) => void): KubeLiveState {
+  return {
+    ...live,
+    listManaged: async (request) => {
+      try {
+        const objects = await live.listManaged(request);
+        report(true);
+        return objects;
+      } catch (error) {
+        report(false);
+        throw error;
+      }
     },
   };
 }

@@ -4,7 +4,7 @@ import { InvalidInputError } from '@driftless/api';
 import { loadWorkerConfig } from './load-worker-config.js';
 import type { WorkerConfig } from './load-worker-config.js';
 
-const DEFAULTS: WorkerConfig = { redisUrl: 'redis://127.0.0.1:6379', namespace: 'argocd', metricsPort: 8082, logLevel: 'info', allowHttpRepos: false };
+const DEFAULTS: WorkerConfig = { redisUrl: 'redis://127.0.0.1:6379', namespace: 'argocd', metricsPort: 8082, logLevel: 'info', allowHttpRepos: false, queuePrefix: 'driftless', jobLockMs: 30000 };
 
 describe('loadWorkerConfig', () => {
   const valid: readonly [label: string, env: Record<string, string | undefined>, expected: WorkerConfig][] = [
@@ -20,8 +20,10 @@ describe('loadWorkerConfig', () => {
         DRIFTLESS_LOG_LEVEL: 'debug',
         DRIFTLESS_WORKER_CACHE_DIR: '/var/cache/driftless',
         DRIFTLESS_ALLOW_HTTP_REPOS: 'TRUE',
+        DRIFTLESS_QUEUE_PREFIX: 'gitops-prod',
+        DRIFTLESS_JOB_LOCK_MS: '5000',
       },
-      { kubeconfigPath: '/home/me/.kube/config:/tmp/dev.yaml', redisUrl: 'rediss://worker:s3cret@redis.example.com:6380/2', namespace: 'gitops-system', metricsPort: 9102, logLevel: 'debug', cacheDir: '/var/cache/driftless', allowHttpRepos: true },
+      { kubeconfigPath: '/home/me/.kube/config:/tmp/dev.yaml', redisUrl: 'rediss://worker:s3cret@redis.example.com:6380/2', namespace: 'gitops-system', metricsPort: 9102, logLevel: 'debug', cacheDir: '/var/cache/driftless', allowHttpRepos: true, queuePrefix: 'gitops-prod', jobLockMs: 5000 },
     ],
     ['values trimmed, level case-insensitive', { DRIFTLESS_NAMESPACE: ' argocd ', DRIFTLESS_LOG_LEVEL: ' WARN ' }, { ...DEFAULTS, logLevel: 'warn' }],
     ['port 0: any free port', { DRIFTLESS_WORKER_METRICS_PORT: '0' }, { ...DEFAULTS, metricsPort: 0 }],
@@ -47,6 +49,8 @@ describe('loadWorkerConfig', () => {
     ['DRIFTLESS_WORKER_METRICS_PORT', '-1', '"-1" is not a port number (0–65535)'],
     ['DRIFTLESS_LOG_LEVEL', 'verbose', '"verbose" is not one of fatal, error, warn, info, debug, trace, silent'],
     ['DRIFTLESS_ALLOW_HTTP_REPOS', 'yes', '"yes" is not true or false'],
+    ['DRIFTLESS_QUEUE_PREFIX', 'a:b', '"a:b" is not a key prefix (letters, digits, \'_\', \'.\', \'-\'; at most 64)'],
+    ['DRIFTLESS_JOB_LOCK_MS', '10', '"10" is not a duration in milliseconds of at least 1000'],
   ];
 
   it.each(invalid)('rejects %s=%j naming the variable', (variable, value, message) => {

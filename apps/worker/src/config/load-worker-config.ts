@@ -24,6 +24,13 @@ export interface WorkerConfig {
   readonly cacheDir?: string;
   /** `DRIFTLESS_ALLOW_HTTP_REPOS=true`: accept `http://` Git and Helm repositories (development). @defaultValue false */
   readonly allowHttpRepos: boolean;
+  /** `DRIFTLESS_QUEUE_PREFIX`: BullMQ key prefix, so several installations can share one Redis. @defaultValue `driftless` */
+  readonly queuePrefix: string;
+  /**
+   * `DRIFTLESS_JOB_LOCK_MS`: how long a job of a worker that died stays claimed before another worker
+   * takes it over (BullMQ's lock duration; live workers renew it). @defaultValue 30000
+   */
+  readonly jobLockMs: number;
 }
 
 /** Defaults for every setting that has one. */
@@ -33,6 +40,8 @@ export const WORKER_CONFIG_DEFAULTS = {
   metricsPort: 8082,
   logLevel: 'info',
   allowHttpRepos: false,
+  queuePrefix: 'driftless',
+  jobLockMs: 30_000,
 } as const satisfies Omit<WorkerConfig, 'kubeconfigPath' | 'cacheDir'>;
 
 /**
@@ -72,6 +81,15 @@ export function loadWorkerConfig(env: Readonly<Record<string, string | undefined
   const allowHttp = read('DRIFTLESS_ALLOW_HTTP_REPOS')?.toLowerCase();
   if (allowHttp !== undefined && allowHttp !== 'true' && allowHttp !== 'false') problems.push({ path: 'DRIFTLESS_ALLOW_HTTP_REPOS', message: `${JSON.stringify(allowHttp)} is not true or false` });
 
+  const queuePrefix = read('DRIFTLESS_QUEUE_PREFIX') ?? WORKER_CONFIG_DEFAULTS.queuePrefix;
+  // BullMQ joins keys with ':'; a prefix holding one would split them differently.
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(queuePrefix)) problems.push({ path: 'DRIFTLESS_QUEUE_PREFIX', message: `${JSON.stringify(queuePrefix)} is not a key prefix (letters, digits, '_', '.', '-'; at most 64)` });
+
+  let jobLockMs: number = WORKER_CONFIG_DEFAULTS.jobLockMs;
+  const lock = read('DRIFTLESS_JOB_LOCK_MS');
+  if (lock !== undefined && /^\d{1,9}$/.test(lock) && Number(lock) >= 1000) jobLockMs = Number(lock);
+  else if (lock !== undefined) problems.push({ path: 'DRIFTLESS_JOB_LOCK_MS', message: `${JSON.stringify(lock)} is not a duration in milliseconds of at least 1000` });
+
   if (problems.length > 0) {
     throw new InvalidInputError(`invalid worker configuration: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, { problems });
   }
@@ -85,6 +103,8 @@ export function loadWorkerConfig(env: Readonly<Record<string, string | undefined
     metricsPort,
     logLevel,
     allowHttpRepos: allowHttp === 'true',
+    queuePrefix,
+    jobLockMs,
   };
 }
 

@@ -17,7 +17,10 @@ import { createServedRepo, redisConnection, tempDir, uniqueQueuePrefix, cleanupQ
 import type { ServedRepo, TempDir } from '@driftless/testing';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
+import { Registry } from 'prom-client';
 import { APPLICATION_GVK } from '../applications/app-writer.js';
+import { createWorkerMetrics } from '../metrics/worker-metrics.js';
+import type { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { APP_PROJECT_GVK } from '../projects/projects.js';
 import { startWorkerLoop } from './worker-loop.js';
 import type { WorkerLoop } from './worker-loop.js';
@@ -35,6 +38,7 @@ let client: ResourceClient;
 let redis: Redis;
 let prefix: string;
 let loop: WorkerLoop;
+let metrics: WorkerMetrics;
 
 function application(name: string, namespace: string, spec: Partial<Application['spec']> = {}): UnstructuredObject {
   return {
@@ -84,6 +88,7 @@ beforeAll(async () => {
   }, { description: 'the Application CRD is served' });
   redis = redisConnection();
   prefix = uniqueQueuePrefix();
+  metrics = createWorkerMetrics(new Registry());
   loop = await startWorkerLoop({
     kubeconfig: kc,
     redis,
@@ -93,6 +98,7 @@ beforeAll(async () => {
     allowHttp: true,
     tickMs: 200,
     stepOptions: { pollIntervalMs: 200 },
+    metrics,
   });
   await loop.ready;
 }, 120_000);
@@ -164,6 +170,15 @@ describe('the worker loop', () => {
     const done = await appMatching('manual', 'manual is Synced', (app) => app.status?.operationState?.phase === 'Succeeded' && app.status.sync?.status === 'Synced');
     expect(done.status?.operationState?.syncResult?.resources?.map((r) => [r.kind, r.name, r.status])).toEqual([['ConfigMap', 'settings', 'Synced']]);
     expect(done.status?.operationState?.operation.initiatedBy).toEqual({ username: 'admin' });
+
+    // And the metrics count the finished sync and describe the app as Argo CD's controller does
+    const counted = 'argocd_app_sync_total{namespace="argocd",name="manual",project="default",dest_server="https://kubernetes.default.svc",phase="Succeeded"} 1';
+    const scrape = await waitFor(async () => {
+      const text = await metrics.scrape();
+      return text.includes(counted) && /^argocd_app_info\{[^}]*name="manual"[^}]*sync_status="Synced"/m.test(text) ? text : undefined;
+    }, { description: 'the sync is counted and argocd_app_info shows manual Synced' });
+    expect(scrape).toContain('argocd_cluster_connection_status{server="https://kubernetes.default.svc"} 1');
+    expect(scrape).toMatch(/^argocd_git_request_total\{repo="[^"]*shop[^"]*",request_type="fetch"\} [1-9]/m);
   }, 90_000);
 
   it('reports an unknown project as InvalidSpecError and fails its operation without applying anything', async () => {
@@ -176,5 +191,25 @@ describe('the worker loop', () => {
     const failed = await appMatching('orphan', 'the operation fails', (app) => app.status?.operationState?.phase === 'Failed');
     expect(failed.status?.operationState?.message).toBe('Application referencing project nowhere which does not exist');
     expect(await liveConfigMap(namespace, 'settings')).toBeUndefined();
+  }, 90_000);
+
+  it('deletes an app with the resources finalizer together with its objects, and keeps the objects of one without', async () => {
+    // Given two synced apps, one with Argo's resources finalizer
+    const cascaded = await freshNamespace();
+    const kept = await freshNamespace();
+    const automated = { syncPolicy: { automated: { prune: true } } };
+    await client.create({ ...application('cascade', cascaded, automated), metadata: { name: 'cascade', namespace: 'argocd', finalizers: ['resources-finalizer.argocd.argoproj.io'] } });
+    await client.create(application('orphaned', kept, automated));
+    for (const name of ['cascade', 'orphaned']) await appMatching(name, `${name} is Synced`, (app) => app.status?.sync?.status === 'Synced' && app.status.operationState?.phase === 'Succeeded');
+
+    // When both are deleted
+    await client.delete(APPLICATION_GVK, { namespace: 'argocd', name: 'cascade' });
+    await client.delete(APPLICATION_GVK, { namespace: 'argocd', name: 'orphaned' });
+
+    // Then the finalized app goes only after its objects went; the other leaves its objects running
+    await waitFor(async () => (await client.get(APPLICATION_GVK, { namespace: 'argocd', name: 'cascade' }).catch(() => undefined)) === undefined, { description: 'the cascade app is gone', timeoutMs: 60_000 });
+    expect(await liveConfigMap(cascaded, 'settings')).toBeUndefined();
+    await waitFor(async () => (await client.get(APPLICATION_GVK, { namespace: 'argocd', name: 'orphaned' }).catch(() => undefined)) === undefined, { description: 'the orphaned app is gone' });
+    expect((await liveConfigMap(kept, 'settings'))?.metadata.name).toBe('settings');
   }, 90_000);
 });

@@ -10,12 +10,16 @@ import { DEFAULT_CONTROL_NAMESPACE, IN_CLUSTER_SERVER } from '@driftless/api';
 import type { Application } from '@driftless/api';
 import { createDiscovery, createResourceClient } from '@driftless/kube';
 import type { RenderCache, StepOptions } from '@driftless/reconcile';
+import { processDeletion } from '../applications/app-deletion.js';
 import { appTriggers } from '../applications/app-triggers.js';
+import { createDeletionPorts } from '../applications/deletion-ports.js';
 import { createAppWatch } from '../applications/app-watch.js';
 import type { AppChangeListener } from '../applications/app-watch.js';
 import { createAppWriter } from '../applications/app-writer.js';
 import type { AppKey } from '../applications/app-writer.js';
 import { decideAutoSync } from '../autosync/auto-sync.js';
+import { instrumentAppWriter, instrumentClusterPorts } from '../metrics/instrument.js';
+import type { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { createProjects } from '../projects/projects.js';
 import { destinationCluster } from '../control/control-snapshot.js';
 import { createRefresher } from '../refresh/create-refresher.js';
@@ -54,6 +58,10 @@ export interface WorkerLoopOptions {
   readonly tickMs?: number;
   readonly stepOptions?: StepOptions;
   readonly toolsCacheDir?: string;
+  /** How long a job of a dead worker stays claimed before another takes it over (BullMQ lock). @defaultValue 30000 */
+  readonly lockDurationMs?: number;
+  /** Fed with reconciles, finished operations, Kubernetes and Git requests, the Applications and clusters. @defaultValue none kept */
+  readonly metrics?: WorkerMetrics;
 }
 
 /** A running loop. */
@@ -70,7 +78,7 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
   const log = options.logger;
   const discovery = createDiscovery(options.kubeconfig);
   const client = createResourceClient(options.kubeconfig, discovery);
-  const writer = createAppWriter(client);
+  const writer = instrumentAppWriter(createAppWriter(client), options.metrics, options.kubeconfig.getCurrentCluster()?.server ?? '', (key) => apps.get(key.name));
   const prefix = options.prefix ?? 'driftless';
   const queues = createWorkerQueues({ connection: options.redis, prefix });
 
@@ -95,6 +103,7 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
     ...(options.allowHttp === undefined ? {} : { allowHttp: options.allowHttp }),
     ...(options.renderCache === undefined ? {} : { renderCache: options.renderCache }),
     ...(options.toolsCacheDir === undefined ? {} : { toolsCacheDir: options.toolsCacheDir }),
+    onGitRequest: (event) => options.metrics?.observeGitRequest(event),
     // Drift in an app's objects refreshes it within a second: how self-heal hears of a `kubectl scale`.
     onLiveChange: (names) => {
       for (const name of names) {
@@ -110,12 +119,23 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
     namespace,
     resolveDestination: async (destination) => {
       const snapshot = await refresher.snapshot().catch(() => undefined);
-      const target = snapshot === undefined ? undefined : destinationCluster(snapshot, destination, IN_CLUSTER_SERVER);
-      if (target === undefined) return destination;
+      // An unreadable control namespace is the refresh's ComparisonError to report, not a spec error.
+      if (snapshot === undefined) return destination;
+      const target = destinationCluster(snapshot, destination, IN_CLUSTER_SERVER);
+      if (target === undefined) return undefined;
       return { ...destination, server: target.kind === 'control' ? IN_CLUSTER_SERVER : target.cluster.server };
     },
   });
   await projects.start();
+  const deletionPorts = createDeletionPorts({
+    liveFor: (app) => refresher.liveFor(app),
+    writer,
+    controlNamespace: namespace,
+    tracking: async () => {
+      const settings = (await refresher.snapshot()).settings;
+      return { trackingMethod: settings.trackingMethod, instanceLabelKey: settings.instanceLabelKey };
+    },
+  });
   const periodMs = async () => (await refresher.snapshot().catch(() => undefined))?.settings.reconciliationTimeoutMs ?? 180_000;
   let currentPeriodMs = await periodMs();
 
@@ -135,18 +155,21 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
           autoSync: (app, result) => decideAutoSync(app, result, new Date()),
           requestSync,
           refreshLater: (key, delayMs) => requestRefresh(key, 'live-changed', { delayMs }),
+          deleteApp: (app) => processDeletion(app, deletionPorts),
           periodMs: currentPeriodMs,
           now: () => new Date(),
         }),
+        { ttlMs: options.lockDurationMs ?? 30_000 },
       );
       if (!run.locked && token !== undefined) {
         // Another refresh of this app runs (the follow-up of a storm): run after it, never beside it.
         await job.moveToDelayed(Date.now() + LOCKED_RETRY_MS, token);
         throw new DelayedError();
       }
+      if (run.locked) options.metrics?.observeReconcile(apps.get(job.data.name) ?? job.data, Date.now() - started);
       if (run.locked) log.info({ app: job.data, reason: job.data.reason, ...run.value, ms: Date.now() - started }, 'refreshed');
     },
-    { connection: refreshConnection, prefix, concurrency: options.refreshConcurrency ?? 8 },
+    { connection: refreshConnection, prefix, concurrency: options.refreshConcurrency ?? 8, ...lockOptions(options.lockDurationMs) },
   );
 
   const syncWorker = new Worker<SyncJobData>(
@@ -158,13 +181,14 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
         prepare: (app, state) => projects.prepareWithProject(app, () => refresher.prepareSync(app, syncTarget(app, state))),
         ports: async (app) => {
           const live = await refresher.liveFor(app);
-          return createKubeClusterPorts({ client: live.client, discovery: live.discovery });
+          return instrumentClusterPorts(createKubeClusterPorts({ client: live.client, discovery: live.discovery }), options.metrics, app, live.discovery.server);
         },
         clock: { now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
         publish: (events) => publishEvents(queues.events, events),
         requestRefresh: (appKey) => requestRefresh(appKey, 'operation-finished'),
         ...(options.stepOptions === undefined ? {} : { stepOptions: options.stepOptions }),
       });
+      if (outcome.done && outcome.phase !== undefined) options.metrics?.countSync(apps.get(key.name) ?? key, outcome.phase);
       log.info({ app: key, ...outcome }, outcome.done ? 'operation step done' : 'operation waits');
       if (!outcome.done && token !== undefined) {
         // Hand the slot back while the operation waits for health or a backoff; the job keeps its id.
@@ -172,7 +196,7 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
         throw new DelayedError();
       }
     },
-    { connection: syncConnection, prefix, concurrency: options.syncConcurrency ?? 8 },
+    { connection: syncConnection, prefix, concurrency: options.syncConcurrency ?? 8, ...lockOptions(options.lockDurationMs) },
   );
   for (const worker of [refreshWorker, syncWorker]) worker.on('failed', (job, error) => log.error({ err: error, job: job?.id }, 'job failed'));
 
@@ -192,6 +216,9 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
     },
     options.tickMs ?? 1000,
   );
+  // Read at scrape time: deleted apps and dropped clusters disappear from the series.
+  options.metrics?.trackApplications(() => apps.list());
+  options.metrics?.trackClusters(() => refresher.clusters());
   const ready = Promise.all([apps.synced, refreshWorker.waitUntilReady(), syncWorker.waitUntilReady()]).then(() => undefined);
 
   return {
@@ -204,6 +231,11 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
       await Promise.all([refreshConnection.quit(), syncConnection.quit()]);
     },
   };
+}
+
+// A dead worker's jobs are found by the stalled check, which runs as often as locks expire.
+function lockOptions(lockDurationMs: number | undefined) {
+  return lockDurationMs === undefined ? {} : { lockDuration: lockDurationMs, stalledInterval: lockDurationMs };
 }
 
 function keyOf(app: Application): AppKey {

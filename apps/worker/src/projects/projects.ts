@@ -17,8 +17,11 @@ export interface ProjectsOptions {
   readonly discovery: Discovery;
   readonly client: ResourceClient;
   readonly namespace: string;
-  /** The destination with its server filled in from the cluster Secrets (projects match servers). */
-  readonly resolveDestination: (destination: ApplicationDestination) => Promise<ApplicationDestination>;
+  /**
+   * The destination with its server filled in from the cluster Secrets (projects match servers);
+   * `undefined` when no registered cluster matches it.
+   */
+  readonly resolveDestination: (destination: ApplicationDestination) => Promise<ApplicationDestination | undefined>;
   readonly now?: () => Date;
 }
 
@@ -46,6 +49,7 @@ export function createProjects(options: ProjectsOptions): Projects {
     const project = projectOf(app);
     if (project === undefined) return [`Application referencing project ${app.spec.project} which does not exist`];
     const destination = await options.resolveDestination(app.spec.destination);
+    if (destination === undefined) return [unknownDestination(app)];
     return checkApplicationPermitted(project, { ...app, spec: { ...app.spec, destination } }, { controllerNamespace: options.namespace }).map(describe);
   }
 
@@ -71,12 +75,20 @@ export function createProjects(options: ProjectsOptions): Projects {
       const project = projectOf(app);
       if (project === undefined) return { ok: false, message: `Application referencing project ${app.spec.project} which does not exist` };
       const destination = await options.resolveDestination(app.spec.destination);
+      if (destination === undefined) return { ok: false, message: unknownDestination(app) };
       const objects = [...prepared.resources.flatMap((pair) => (pair.target === undefined ? [] : [pair.target])), ...prepared.hooks].map(resourceOf);
       const violations = checkResourcesPermitted(project, objects, () => undefined, destination);
       return violations.length === 0 ? prepared : { ok: false, message: violations.map(describe).join('; ') };
     },
     stop: () => cache.stop(),
   };
+}
+
+// Argo's InvalidSpecError for a destination no cluster Secret (nor the in-cluster default) names.
+function unknownDestination(app: Application): string {
+  const { server, name } = app.spec.destination;
+  const reason = server !== undefined && server !== '' ? `there are no clusters with this URL: ${server}` : `there are no clusters with this name: ${name ?? ''}`;
+  return `application destination spec for ${app.metadata.name ?? ''} is invalid: unable to find destination server: ${reason} (spec.destination)`;
 }
 
 function describe(violation: ProjectViolation): string {

@@ -10,7 +10,7 @@ export const SYNC_QUEUE = 'sync';
 export const EVENTS_QUEUE = 'events';
 
 /** Why a refresh was asked for (logged, and `hard` bypasses the render cache). */
-export type RefreshReason = 'periodic' | 'spec-changed' | 'live-changed' | 'annotation' | 'operation-finished';
+export type RefreshReason = 'periodic' | 'spec-changed' | 'live-changed' | 'annotation' | 'operation-finished' | 'deleting';
 
 /** A refresh job: which app, and how. */
 export interface RefreshJobData {

@@ -6,10 +6,11 @@ import type * as k8s from '@kubernetes/client-node';
 import { DEFAULT_CONTROL_NAMESPACE } from '@driftless/api';
 import type { Application } from '@driftless/api';
 import { createEngine, createHelmChartCache, createRepoCache, renderSource } from '@driftless/reconcile';
-import type { EngineOptions, EngineRenderArgs, EngineTempDir, LiveState, PrepareSyncOptions, PrepareSyncResult, RefreshOptions, RefreshResult, RenderCache, RenderToolName, ToolRunner } from '@driftless/reconcile';
+import type { EngineOptions, EngineRenderArgs, EngineTempDir, LiveState, PrepareSyncOptions, PrepareSyncResult, RefreshOptions, RefreshResult, RenderCache, RenderToolName, RepoCacheOptions, ToolRunner } from '@driftless/reconcile';
 import { createRenderToolRunner, resolveTool } from '@driftless/toolchain';
 import type { RenderToolRunner, ResolvedTool } from '@driftless/toolchain';
 import { createClusterLiveStates } from '../clusters/cluster-live-states.js';
+import type { ClusterConnection } from '../clusters/cluster-live-states.js';
 import { createControlPlane } from '../control/control-plane.js';
 import { repositoryCredentials } from '../control/control-snapshot.js';
 import type { ControlSnapshot } from '../control/control-snapshot.js';
@@ -39,6 +40,8 @@ export interface RefresherOptions {
   readonly discoveryRefreshMs?: number;
   /** Told the tracking names of the apps whose live objects changed (see `createKubeLiveState`). */
   readonly onLiveChange?: (appNames: readonly string[]) => void;
+  /** Told of every Git fetch that went to the server (the repository cache's `onFetch`), for metrics. */
+  readonly onGitRequest?: RepoCacheOptions['onFetch'];
 }
 
 /** Refreshes Applications against their destination clusters. */
@@ -55,6 +58,8 @@ export interface Refresher {
   snapshot(): Promise<ControlSnapshot>;
   /** The prepared live state of `app`'s destination cluster; rejects when it is not registered. */
   liveFor(app: Application): Promise<KubeLiveState>;
+  /** The destination clusters refreshed so far and whether the last listing of each worked (see `ClusterLiveStates.servers`). */
+  clusters(): readonly ClusterConnection[];
   /** Stops the cluster watches; refreshes after this are not supported. */
   stop(): Promise<void>;
 }
@@ -86,6 +91,7 @@ export function createRefresher(options: RefresherOptions): Refresher {
     allowHttp: options.allowHttp ?? false,
     credentials,
     knownHosts: () => snapshot?.knownHosts,
+    ...(options.onGitRequest === undefined ? {} : { onFetch: options.onGitRequest }),
   });
   const renderRoot = path.join(options.cacheDir, 'render');
   const checkoutRoot = path.join(options.cacheDir, 'checkouts');
@@ -130,6 +136,7 @@ export function createRefresher(options: RefresherOptions): Refresher {
       snapshot = current;
       return clusters.forDestination(app.spec?.destination ?? {}, current);
     },
+    clusters: () => clusters.servers(),
     async stop() {
       await Promise.all([clusters.stop(), control.stop()]);
     },

@@ -3,11 +3,17 @@
 import { ANNOTATION_REFRESH, ANNOTATION_SKIP_RECONCILE } from '@driftless/api';
 import type { Application, ApplicationStatus, Operation } from '@driftless/api';
 import type { RefreshOptions, RefreshResult } from '@driftless/reconcile';
+import type { DeletionOutcome } from '../applications/app-deletion.js';
 import type { AppKey, AppWriter } from '../applications/app-writer.js';
 import type { RefreshJobData } from '../queues/worker-queues.js';
 import { refreshStatusPatch } from '../status/refresh-status.js';
+import { replacingPatch } from '../status/replacing-patch.js';
 import { statusEvents } from '../status/status-events.js';
 import type { AppEvent } from '../status/status-events.js';
+
+/** How soon a deletion looks again while the app's objects are going, and after a failure. */
+const DELETION_POLL_MS = 1000;
+const DELETION_RETRY_MS = 10_000;
 
 /** What automated sync decided after a refresh (see autosync/). */
 export type AutoSyncOutcome =
@@ -26,7 +32,9 @@ export interface RefreshDeps {
   readonly autoSync?: (app: Application, result: RefreshResult) => AutoSyncOutcome;
   /** Runs the decided operation's sync (the operation is already written on the Application). */
   readonly requestSync: (key: AppKey) => Promise<void>;
-  /** Asks for another refresh later (self-heal backoff). */
+  /** Carries out the deletion of an app being deleted (its finalizer); absent: such apps are left alone. */
+  readonly deleteApp?: (app: Application) => Promise<DeletionOutcome>;
+  /** Asks for another refresh later (self-heal backoff, deletion in progress). */
   readonly refreshLater: (key: AppKey, delayMs: number) => Promise<void>;
   /** `timeout.reconciliation`: fetches younger than this are reused by periodic and live-change refreshes. */
   readonly periodMs: number;
@@ -35,7 +43,8 @@ export interface RefreshDeps {
 
 /** What one refresh did, for logs and tests. */
 export interface RefreshOutcome {
-  readonly outcome: 'gone' | 'skipped' | 'written' | 'unchanged';
+  readonly outcome: 'gone' | 'skipped' | 'written' | 'unchanged' | 'deleting';
+  readonly deletion?: DeletionOutcome;
   readonly syncStatus?: string;
   readonly health?: string;
   readonly autoSync?: AutoSyncOutcome;
@@ -50,7 +59,8 @@ export interface RefreshOutcome {
 export async function processRefresh(data: RefreshJobData, deps: RefreshDeps): Promise<RefreshOutcome> {
   const key = { namespace: data.namespace, name: data.name };
   const app = deps.app(key);
-  if (app === undefined || app.metadata.deletionTimestamp !== undefined) return { outcome: 'gone' };
+  if (app === undefined) return { outcome: 'gone' };
+  if (app.metadata.deletionTimestamp !== undefined) return deleteApp(key, app, deps);
   if (app.metadata.annotations?.[ANNOTATION_SKIP_RECONCILE] === 'true') return { outcome: 'skipped' };
   const annotation = app.metadata.annotations?.[ANNOTATION_REFRESH];
   const cached = data.reason === 'periodic' || data.reason === 'live-changed';
@@ -58,7 +68,7 @@ export async function processRefresh(data: RefreshJobData, deps: RefreshDeps): P
 
   const patch = refreshStatusPatch(app.status, result);
   const write = patch.changed || isStale(app.status?.reconciledAt, deps.now(), deps.periodMs / 2);
-  if (write && !(await deps.writer.patchStatus(key, patch.status))) return { outcome: 'gone' };
+  if (write && !(await deps.writer.patchStatus(key, ownedFieldsPatch(app.status, patch.status)))) return { outcome: 'gone' };
   if (annotation !== undefined) await deps.writer.clearRefreshAnnotation(key);
   const after = mergeStatus(app.status, patch.status);
   await deps.publish(statusEvents(key, app.status, after, result.reconciledAt));
@@ -69,9 +79,30 @@ export async function processRefresh(data: RefreshJobData, deps: RefreshDeps): P
   return { outcome: write ? 'written' : 'unchanged', syncStatus: result.sync.status, health: result.health.status, ...(autoSync === undefined ? {} : { autoSync }) };
 }
 
+// One pass of the deletion; while objects remain (or the cluster cannot be read) it comes back later.
+async function deleteApp(key: AppKey, app: Application, deps: RefreshDeps): Promise<RefreshOutcome> {
+  if (deps.deleteApp === undefined) return { outcome: 'gone' };
+  const deletion = await deps.deleteApp(app);
+  if (deletion.state === 'waiting' || deletion.state === 'error') await deps.refreshLater(key, deletion.state === 'waiting' ? DELETION_POLL_MS : DELETION_RETRY_MS);
+  return { outcome: 'deleting', deletion };
+}
+
 function isStale(reconciledAt: string | undefined, now: Date, maxAgeMs: number): boolean {
   const at = reconciledAt === undefined ? Number.NaN : Date.parse(reconciledAt);
   return Number.isNaN(at) || now.getTime() - at >= maxAgeMs;
+}
+
+// The owned fields exactly as refreshed: nested fields gone from a value (comparedTo.source after a
+// switch to sources, say) are removed, not merged into the old value.
+function ownedFieldsPatch(previous: ApplicationStatus | undefined, fields: Record<string, unknown>): Record<string, unknown> {
+  const old = previous as Record<string, unknown> | undefined;
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, value]) => {
+      const before = old?.[field];
+      const nested = value !== null && typeof value === 'object' && !Array.isArray(value) && before !== null && typeof before === 'object' && !Array.isArray(before);
+      return [field, nested ? replacingPatch(before, value) : value];
+    }),
+  );
 }
 
 // The status after a merge patch: `null` removes a field.

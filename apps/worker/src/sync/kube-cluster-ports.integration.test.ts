@@ -225,7 +225,7 @@ describe('delete and get', () => {
   it('orphan keeps the ReplicaSet of a deleted Deployment', async () => {
     const ns = await freshNamespace();
     const deploy = await ports.apply(deployment(ns, {}), CSA);
-    await waitFor(async () => (await client.list(REPLICA_SET, { namespace: ns })).items.length === 1, { description: 'the ReplicaSet exists' });
+    await waitFor(async () => (await client.list(REPLICA_SET, { namespace: ns })).items.length === 1, { description: 'the ReplicaSet exists', timeoutMs: 20_000 });
     await ports.delete(keyFor(deploy), { propagationPolicy: 'orphan' });
     await waitFor(async () => (await ports.get(keyFor(deploy))) === undefined, { description: 'the Deployment is gone' });
     const replicaSets = (await client.list(REPLICA_SET, { namespace: ns })).items;

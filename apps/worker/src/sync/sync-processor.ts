@@ -1,10 +1,11 @@
 // One sync job: runs the app's operation through the step machine, saving `status.operationState` after
 // every step, until it is over or has to wait (health, hooks, a retry backoff) — then the job is delayed.
-import type { Application, OperationState, RevisionHistory } from '@driftless/api';
-import { appendHistory, stepSync } from '@driftless/reconcile';
+import type { Application, Operation, OperationState, RevisionHistory } from '@driftless/api';
+import { appendHistory, retryWaitMs, scheduleRetry, stepSync } from '@driftless/reconcile';
 import type { ClusterPorts, StepInput, StepOptions, StepResult, SyncClock } from '@driftless/reconcile';
 import { operationPending } from '../applications/app-triggers.js';
 import type { AppKey, AppWriter } from '../applications/app-writer.js';
+import { replacingPatch } from '../status/replacing-patch.js';
 import { statusEvents } from '../status/status-events.js';
 import type { AppEvent } from '../status/status-events.js';
 
@@ -62,6 +63,9 @@ export async function processSync(key: AppKey, deps: SyncDeps): Promise<SyncOutc
 async function runStep(app: Application, deps: SyncDeps): Promise<StepResult> {
   const saved = app.status?.operationState;
   const running = saved !== undefined && (saved.phase === 'Running' || saved.phase === 'Terminating') ? saved : undefined;
+  // A retry still in its backoff waits before anything is rendered (a failing render would count again).
+  const waitMs = running === undefined ? 0 : retryWaitMs(running, deps.clock.now());
+  if (running !== undefined && waitMs > 0) return { state: running, done: false, requeueAfterMs: waitMs };
   const prepared = await deps.prepare(app, running);
   if (!prepared.ok) return failed(app, running, prepared.message, deps.clock.now());
   let ports: ClusterPorts;
@@ -74,10 +78,30 @@ async function runStep(app: Application, deps: SyncDeps): Promise<StepResult> {
   return stepSync({ app, ...objects, ...(deps.stepOptions === undefined ? {} : { options: deps.stepOptions }) }, { ...ports, clock: deps.clock });
 }
 
+/**
+ * The operation failed before a step could run (its objects or cluster could not be had). Like any failed
+ * attempt it is retried under `operation.retry` (a watch hiccup or an unreachable repository passes).
+ */
 function failed(app: Application, running: OperationState | undefined, message: string, now: Date): StepResult {
   const operation = running?.operation ?? app.operation;
   if (operation === undefined) throw new Error(`application ${app.metadata.name ?? ''} has no operation to fail`);
-  return { state: { ...running, operation, phase: 'Failed', message, startedAt: running?.startedAt ?? now.toISOString(), finishedAt: now.toISOString() }, done: true };
+  // The revision it meant to sync is recorded, so automated sync knows this revision was attempted.
+  const syncResult = running?.syncResult ?? intendedResult(app, operation);
+  const state: OperationState = { ...running, operation, phase: 'Failed', message, startedAt: running?.startedAt ?? now.toISOString(), finishedAt: now.toISOString(), ...(syncResult === undefined ? {} : { syncResult }) };
+  const retryAfterMs = scheduleRetry(state, now);
+  return retryAfterMs === undefined ? { state, done: true } : { state, done: false, requeueAfterMs: retryAfterMs };
+}
+
+function intendedResult(app: Application, operation: Operation): OperationState['syncResult'] {
+  const sync = operation.sync;
+  if (sync?.revision === undefined && sync?.revisions === undefined) return undefined;
+  const sources = sync.sources ?? app.spec.sources;
+  const source = sync.source ?? app.spec.source;
+  return {
+    revision: sync.revision ?? sync.revisions?.[0] ?? '',
+    ...(sync.revisions === undefined ? {} : { revisions: sync.revisions }),
+    ...(sources !== undefined && sources.length > 0 ? { sources } : source === undefined ? {} : { source }),
+  };
 }
 
 /**
@@ -93,7 +117,10 @@ async function save(key: AppKey, before: Application, result: StepResult, deps: 
   if (result.done && current.operation !== undefined && !(await deps.writer.setOperation(key, null))) return false;
   const history = result.historyEntry === undefined ? undefined : withEntry(current, result.historyEntry);
   const status = { operationState: result.state, ...(history === undefined ? {} : { history }) };
-  if (!(await deps.writer.patchStatus(key, status))) return false;
+  // A merge patch merges nested objects: fields of the previous state the new one lacks (the last
+  // attempt's finishedAt, say) are removed explicitly, or the saved state would be a mix of both.
+  const operationState = replacingPatch(current.status?.operationState, result.state);
+  if (!(await deps.writer.patchStatus(key, { ...status, operationState }))) return false;
   await deps.publish(statusEvents(key, before.status, { ...before.status, ...status }, deps.clock.now().toISOString()));
   return true;
 }

@@ -154,6 +154,42 @@ describe('repo cache over smart HTTP', () => {
     expect(counter.fetches()).toBe(2);
   });
 
+  it('tells onFetch of every fetch that reached the server, with its duration and outcome', async () => {
+    // Given a listener and a clock that moves 250 ms while the fetch runs
+    const events: { repoURL: string; durationMs: number; ok: boolean }[] = [];
+    let clock = 1_000;
+    cache = newCache({
+      now: () => clock,
+      http: {
+        request: (request) => {
+          clock += 250;
+          return counter.http.request(request);
+        },
+      },
+      onFetch: (event) => events.push({ ...event }),
+    });
+    // When a fetch runs, a fresh-enough request is served from the cache, and a missing repository is asked for
+    await cache.fetchOnce(repo.url, 60_000);
+    await cache.resolveRevision(repo.url, 'main', { maxAgeMs: 60_000 });
+    const missing = repo.url.replace(/apps\.git$/, 'missing.git');
+    await expect(cache.resolveRevision(missing, 'main')).rejects.toThrow();
+    // Then the two fetches that went to the server are told, the cached request is not
+    expect(events).toEqual([
+      { repoURL: repo.url, durationMs: expect.any(Number), ok: true },
+      { repoURL: missing, durationMs: expect.any(Number), ok: false },
+    ]);
+    expect(events[0]?.durationMs).toBeGreaterThanOrEqual(250);
+  });
+
+  it('fetches normally when the onFetch listener throws', async () => {
+    cache = newCache({
+      onFetch: () => {
+        throw new Error('listener bug');
+      },
+    });
+    expect(await cache.resolveRevision(repo.url, 'main')).toEqual({ sha: await repo.head(), ref: 'refs/heads/main' });
+  });
+
   it('keeps at most maxRepos repositories, evicting the least recently used folder', async () => {
     const other = await createServedRepo(server, 'other.git', { 'a.txt': 'a\n' });
     const third = await createServedRepo(server, 'third.git', { 'b.txt': 'b\n' });

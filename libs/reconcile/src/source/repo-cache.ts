@@ -45,6 +45,12 @@ export interface RepoCacheOptions {
   readonly http?: HttpClient;
   /** Clock for fetch ages, in ms. @defaultValue Date.now */
   readonly now?: () => number;
+  /**
+   * Told of every fetch that went to the server (not of requests a cached or joined fetch served): the
+   * repository URL with any password masked, how long it took, whether it succeeded — for metrics. What
+   * it throws is ignored. @defaultValue none
+   */
+  readonly onFetch?: (event: { readonly repoURL: string; readonly durationMs: number; readonly ok: boolean }) => void;
 }
 
 /** Options for {@link RepoCache.resolveRevision}. */
@@ -189,6 +195,15 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
     }
   };
 
+  // A listener is an observer: its failure must never fail the fetch it hears of.
+  const reportFetch = (url: string, started: number, ok: boolean): void => {
+    try {
+      options.onFetch?.({ repoURL: redactUrl(url), durationMs: Math.max(0, now() - started), ok });
+    } catch {
+      // ignored, as documented
+    }
+  };
+
   const fetchNow = async (entry: Entry, target: ParsedRepoUrl): Promise<void> => {
     if (entry.readers > 0) await new Promise<void>((resolve) => entry.onReadersDone.push(resolve));
     const started = now();
@@ -203,6 +218,10 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
         await fetchOverHttp({ gitdir, url: target.url, credentials, http, timeoutMs: fetchTimeoutMs, maxPackBytes, cache: entry.repo.cache });
       }
       entry.lastFetchStart = started;
+      reportFetch(target.url, started, true);
+    } catch (error) {
+      reportFetch(target.url, started, false);
+      throw error;
     } finally {
       // Both transports add packs behind isomorphic-git's back: its cached pack list is stale now.
       entry.repo.cache = {};

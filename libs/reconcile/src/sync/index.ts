@@ -30,6 +30,7 @@ export type {
 } from './plan-types.js';
 // The executor (operation/): one resumable step of a sync operation at a time, history and rollback.
 export { stepSync, DEFAULT_POLL_INTERVAL_MS } from './operation/step-sync.js';
+export { retryWaitMs, scheduleRetry } from './operation/operation-state.js';
 export type { ClusterPorts, StepInput, StepOptions, StepResult, SyncClock, SyncPorts } from './operation/operation-types.js';
 export { SyncApiError, apiStatusOf, isNotFound } from './operation/api-error.js';
 export { DEFAULT_BACKOFF, classifyError, retryDelayMs, shouldRetry, withTransientRetry } from './operation/retry.js';
