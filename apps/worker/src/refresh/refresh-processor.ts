@@ -1,7 +1,7 @@
 // One refresh job: compare the app, write what changed into its status, take down the refresh annotation,
 // publish transitions for the notifier, and hand the result to automated sync.
 import { ANNOTATION_REFRESH, ANNOTATION_SKIP_RECONCILE } from '@driftless/api';
-import type { Application, ApplicationStatus, Operation } from '@driftless/api';
+import type { Application, ApplicationCondition, ApplicationStatus, Operation } from '@driftless/api';
 import type { RefreshOptions, RefreshResult } from '@driftless/reconcile';
 import type { DeletionOutcome } from '../applications/app-deletion.js';
 import type { AppKey, AppWriter } from '../applications/app-writer.js';
@@ -18,7 +18,7 @@ const DELETION_RETRY_MS = 10_000;
 /** What automated sync decided after a refresh (see autosync/). */
 export type AutoSyncOutcome =
   | { readonly kind: 'sync'; readonly operation: Operation }
-  | { readonly kind: 'skip'; readonly reason: string }
+  | { readonly kind: 'skip'; readonly reason: string; readonly condition?: ApplicationCondition }
   | { readonly kind: 'wait'; readonly reason: string; readonly retryAfterMs: number };
 
 /** Everything a refresh job uses. */
@@ -67,13 +67,15 @@ export async function processRefresh(data: RefreshJobData, deps: RefreshDeps): P
   const result = await deps.refresh(app, { hard: data.hard === true || annotation === 'hard', revisionMaxAgeMs: cached && annotation === undefined ? deps.periodMs : 0 });
 
   const patch = refreshStatusPatch(app.status, result);
-  const write = patch.changed || isStale(app.status?.reconciledAt, deps.now(), deps.periodMs / 2);
-  if (write && !(await deps.writer.patchStatus(key, ownedFieldsPatch(app.status, patch.status)))) return { outcome: 'gone' };
+  // Automated sync decides on the status as refreshed; its SyncError (or none) belongs in the same write.
+  const autoSync = deps.autoSync?.({ ...app, status: mergeStatus(app.status, patch.status) }, result);
+  const fields = withSyncError(patch.status, app.status?.conditions, autoSync);
+  const changed = patch.changed || fields !== patch.status;
+  const write = changed || isStale(app.status?.reconciledAt, deps.now(), deps.periodMs / 2);
+  if (write && !(await deps.writer.patchStatus(key, ownedFieldsPatch(app.status, fields)))) return { outcome: 'gone' };
   if (annotation !== undefined) await deps.writer.clearRefreshAnnotation(key);
-  const after = mergeStatus(app.status, patch.status);
-  await deps.publish(statusEvents(key, app.status, after, result.reconciledAt));
+  await deps.publish(statusEvents(key, app.status, mergeStatus(app.status, fields), result.reconciledAt));
 
-  const autoSync = deps.autoSync?.({ ...app, status: after }, result);
   if (autoSync?.kind === 'sync' && (await deps.writer.setOperation(key, autoSync.operation))) await deps.requestSync(key);
   if (autoSync?.kind === 'wait') await deps.refreshLater(key, autoSync.retryAfterMs);
   return { outcome: write ? 'written' : 'unchanged', syncStatus: result.sync.status, health: result.health.status, ...(autoSync === undefined ? {} : { autoSync }) };
@@ -90,6 +92,20 @@ async function deleteApp(key: AppKey, app: Application, deps: RefreshDeps): Prom
 function isStale(reconciledAt: string | undefined, now: Date, maxAgeMs: number): boolean {
   const at = reconciledAt === undefined ? Number.NaN : Date.parse(reconciledAt);
   return Number.isNaN(at) || now.getTime() - at >= maxAgeMs;
+}
+
+/**
+ * The status fields with Argo's `SyncError` from automated sync: set while it refuses (a failed attempt
+ * at this revision, a render that would wipe everything), removed otherwise; an unchanged message keeps
+ * its transition time. Returns `fields` itself when the conditions do not change.
+ */
+function withSyncError(fields: Record<string, unknown>, previous: readonly ApplicationCondition[] | undefined, autoSync: AutoSyncOutcome | undefined): Record<string, unknown> {
+  const before = previous?.find((c) => c.type === 'SyncError');
+  const wanted = autoSync?.kind === 'skip' ? autoSync.condition : undefined;
+  if (before?.message === wanted?.message) return fields;
+  const others = ((fields['conditions'] ?? []) as ApplicationCondition[]).filter((c) => c.type !== 'SyncError');
+  const conditions = wanted === undefined ? others : [...others, wanted];
+  return { ...fields, conditions: conditions.length === 0 ? null : conditions };
 }
 
 // The owned fields exactly as refreshed: nested fields gone from a value (comparedTo.source after a

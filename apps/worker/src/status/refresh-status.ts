@@ -55,9 +55,10 @@ function pick(status: ApplicationStatus): Record<string, unknown> {
   return Object.fromEntries(OWNED_FIELDS.map((field) => [field, source[field] ?? null]));
 }
 
-// JSON without the fields that change on every refresh; null and absent count the same.
+// JSON without the fields that change on every refresh; null, absent and an empty list count the same.
 function comparable(status: Record<string, unknown>): string {
-  return JSON.stringify(status, (key, value: unknown) => (key === 'reconciledAt' || key === 'lastTransitionTime' || value === null ? undefined : value));
+  const ignored = (key: string, value: unknown) => key === 'reconciledAt' || key === 'lastTransitionTime' || value === null || (Array.isArray(value) && value.length === 0);
+  return JSON.stringify(status, (key, value: unknown) => (ignored(key, value) ? undefined : value));
 }
 
 function mergeConditions(previous: readonly ApplicationCondition[], evaluated: readonly ApplicationCondition[]): ApplicationCondition[] {
