@@ -212,4 +212,53 @@ describe('the worker loop', () => {
     await waitFor(async () => (await client.get(APPLICATION_GVK, { namespace: 'argocd', name: 'orphaned' }).catch(() => undefined)) === undefined, { description: 'the orphaned app is gone' });
     expect((await liveConfigMap(kept, 'settings'))?.metadata.name).toBe('settings');
   }, 90_000);
+
+  it('fails an operation that breaks its project\'s rules, naming the rule, before anything is applied', async () => {
+    // Given a project that allows the app's repository and namespace but denies ConfigMaps
+    const namespace = await freshNamespace();
+    await client.create({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AppProject',
+      metadata: { name: 'locked', namespace: 'argocd' },
+      spec: { sourceRepos: ['*'], destinations: [{ server: '*', namespace }], namespaceResourceBlacklist: [{ group: '', kind: 'ConfigMap' }] },
+    });
+    await client.create(application('denied', namespace, { project: 'locked' }));
+    await appMatching('denied', 'denied is compared', (app) => app.status?.sync?.status === 'OutOfSync');
+    // When it is synced
+    await client.patch(APPLICATION_GVK, { namespace: 'argocd', name: 'denied' }, { operation: { sync: { revision: 'main' }, initiatedBy: { username: 'admin' } } });
+    // Then the operation fails with the rule, and no object was applied
+    const failed = await appMatching('denied', 'the operation fails', (app) => app.status?.operationState?.phase === 'Failed');
+    expect(failed.status?.operationState?.message).toMatch(/resource :ConfigMap is not permitted in project locked.*namespaceResourceBlacklist/);
+    expect(await liveConfigMap(namespace, 'settings')).toBeUndefined();
+  }, 90_000);
+
+  it('terminates a running operation when its phase is set to Terminating, as argocd app terminate-op does', async () => {
+    // Given an operation that waits on a PreSync hook that never completes
+    const namespace = await freshNamespace();
+    const hook = {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'migrate', annotations: { 'argocd.argoproj.io/hook': 'PreSync' } },
+      spec: {
+        backoffLimit: 0,
+        template: {
+          // The dev cluster's pod runs ten minutes: long past the test.
+          metadata: { annotations: { 'devcluster.driftless.io/ready-after-ms': '0', 'devcluster.driftless.io/complete-after-ms': '600000' } },
+          spec: { restartPolicy: 'Never', containers: [{ name: 'migrate', image: 'migrate:1' }] },
+        },
+      },
+    };
+    await repo.commit({ 'hooked/job.yaml': JSON.stringify(hook), 'hooked/settings.yaml': configMap('settings', { mode: 'hooked' }) }, 'a slow hook');
+    await repo.push();
+    await client.create(application('stuck', namespace, { source: { repoURL: repo.url, path: 'hooked', targetRevision: 'main' } }));
+    await client.patch(APPLICATION_GVK, { namespace: 'argocd', name: 'stuck' }, { operation: { sync: { revision: 'main' }, initiatedBy: { username: 'admin' } } });
+    await appMatching('stuck', 'the hook runs', (app) => app.status?.operationState?.phase === 'Running' && (app.status.operationState.syncResult?.resources ?? []).some((r) => r.hookPhase === 'Running'));
+    // When the operation is terminated
+    await client.patch(APPLICATION_GVK, { namespace: 'argocd', name: 'stuck' }, { status: { operationState: { phase: 'Terminating' } } }, { subresource: 'status' });
+    // Then it ends Failed "Operation terminated", its hook is deleted and the Sync phase never ran
+    const terminated = await appMatching('stuck', 'the operation is terminated', (app) => app.status?.operationState?.phase === 'Failed');
+    expect(terminated.status?.operationState?.message).toBe('Operation terminated');
+    expect(await liveConfigMap(namespace, 'settings')).toBeUndefined();
+    await waitFor(async () => (await client.get({ group: 'batch', version: 'v1', kind: 'Job' }, { namespace, name: 'migrate' }).catch(() => undefined)) === undefined, { description: 'the running hook is deleted' });
+  }, 90_000);
 });

@@ -178,7 +178,10 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
       const key = { namespace: job.data.namespace, name: job.data.name };
       const outcome = await processSync(key, {
         writer,
-        prepare: (app, state) => projects.prepareWithProject(app, () => refresher.prepareSync(app, syncTarget(app, state))),
+        prepare: async (app, state) => {
+          const live = await refresher.liveFor(app).catch(() => undefined);
+          return projects.prepareWithProject(app, () => refresher.prepareSync(app, syncTarget(app, state)), (group, kind) => live?.isNamespaced?.(group, kind));
+        },
         ports: async (app) => {
           const live = await refresher.liveFor(app);
           return instrumentClusterPorts(createKubeClusterPorts({ client: live.client, discovery: live.discovery }), options.metrics, app, live.discovery.server);

@@ -2,7 +2,7 @@
 // does), and the project's rules checked before every refresh (InvalidSpecError) and every sync step
 // (the operation fails naming the rule, before anything is applied).
 import { ConflictError, checkApplicationPermitted, checkResourcesPermitted, defaultAppProject } from '@driftless/api';
-import type { AppProject, Application, ApplicationDestination, ProjectViolation, UnstructuredObject } from '@driftless/api';
+import type { AppProject, Application, ApplicationDestination, IsNamespaced, ProjectViolation, UnstructuredObject } from '@driftless/api';
 import { createLiveStateCache } from '@driftless/kube';
 import type { Discovery, GroupVersionKind, ResourceClient } from '@driftless/kube';
 import type * as k8s from '@kubernetes/client-node';
@@ -31,8 +31,8 @@ export interface Projects {
   start(): Promise<void>;
   /** Runs `refresh` when the app's project exists and permits its sources and destination; else an InvalidSpecError status. */
   refreshWithProject(app: Application, refresh: () => Promise<RefreshResult>): Promise<RefreshResult>;
-  /** Runs `prepare` under the same checks, then checks every object the sync would apply. */
-  prepareWithProject(app: Application, prepare: () => Promise<PrepareSyncResult>): Promise<PrepareSyncResult>;
+  /** Runs `prepare` under the same checks, then checks every object the sync would apply (scopes from the destination's discovery). */
+  prepareWithProject(app: Application, prepare: () => Promise<PrepareSyncResult>, isNamespaced: IsNamespaced): Promise<PrepareSyncResult>;
   stop(): Promise<void>;
 }
 
@@ -67,7 +67,7 @@ export function createProjects(options: ProjectsOptions): Projects {
       const problems = await specProblems(app);
       return problems.length === 0 ? refresh() : invalidSpec(app, problems, now());
     },
-    async prepareWithProject(app, prepare) {
+    async prepareWithProject(app, prepare, isNamespaced) {
       const problems = await specProblems(app);
       if (problems.length > 0) return { ok: false, message: problems.join('; ') };
       const prepared = await prepare();
@@ -77,7 +77,7 @@ export function createProjects(options: ProjectsOptions): Projects {
       const destination = await options.resolveDestination(app.spec.destination);
       if (destination === undefined) return { ok: false, message: unknownDestination(app) };
       const objects = [...prepared.resources.flatMap((pair) => (pair.target === undefined ? [] : [pair.target])), ...prepared.hooks].map(resourceOf);
-      const violations = checkResourcesPermitted(project, objects, () => undefined, destination);
+      const violations = checkResourcesPermitted(project, objects, isNamespaced, destination);
       return violations.length === 0 ? prepared : { ok: false, message: violations.map(describe).join('; ') };
     },
     stop: () => cache.stop(),
