@@ -16,6 +16,11 @@ export interface SchedulerDeps {
   readonly requestSync: (key: AppKey) => Promise<void>;
   readonly now: () => number;
   readonly onError: (error: unknown) => void;
+  /**
+   * A pending operation is asked for again at most this often: the watch already queued it, so this only
+   * recovers jobs Redis lost (FLUSHALL). @defaultValue 15000
+   */
+  readonly syncRecoveryMs?: number;
 }
 
 /** A running scheduler. */
@@ -31,6 +36,8 @@ export interface Scheduler {
  */
 export function startScheduler(deps: SchedulerDeps, tickMs: number): Scheduler {
   const requestedAt = new Map<string, number>();
+  const syncRequestedAt = new Map<string, number>();
+  const syncRecoveryMs = deps.syncRecoveryMs ?? 15_000;
   let running = false;
 
   async function tick(): Promise<void> {
@@ -46,7 +53,16 @@ export function startScheduler(deps: SchedulerDeps, tickMs: number): Scheduler {
         requestedAt.set(key, now);
         await deps.requestRefresh(parseKey(key));
       }
-      for (const app of apps.filter(operationPending)) await deps.requestSync(parseKey(keyOf(app)));
+      // Each request costs a few Redis round trips: with 1,000 operations pending, asking every tick
+      // took more from the syncs than it recovered.
+      for (const app of apps.filter(operationPending)) {
+        const key = keyOf(app);
+        if (now - (syncRequestedAt.get(key) ?? Number.NEGATIVE_INFINITY) < syncRecoveryMs) continue;
+        syncRequestedAt.set(key, now);
+        await deps.requestSync(parseKey(key));
+      }
+      const present = new Set(apps.filter(operationPending).map(keyOf));
+      forgetRemoved(syncRequestedAt, present);
       forgetRemoved(requestedAt, new Set(apps.map(keyOf)));
     } catch (error) {
       deps.onError(error);
