@@ -11,14 +11,15 @@ export function httpsAgent(caPem: string): https.Agent {
 
 /**
  * Sends one request and resolves with the status code and body. An `https://` URL needs `tlsAgent`
- * (see {@link httpsAgent}); plain `http://` uses a shared keep-alive agent.
+ * (see {@link httpsAgent}); plain `http://` uses a shared keep-alive agent. A body is sent as
+ * `contentType` (JSON unless told, e.g. `application/merge-patch+json` for a PATCH).
  */
-export function request(url: string, method: string, body?: string, tlsAgent?: https.Agent): Promise<{ status: number; body: string }> {
+export function request(url: string, method: string, body?: string, tlsAgent?: https.Agent, contentType = 'application/json'): Promise<{ status: number; body: string }> {
   const secure = url.startsWith('https:');
   if (secure && tlsAgent === undefined) return Promise.reject(new Error(`request: ${url} is HTTPS but no tlsAgent was given`));
   const send = secure ? https.request : http.request;
   return new Promise((resolve, reject) => {
-    const req = send(url, { method, agent: secure ? tlsAgent : agent, headers: body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const req = send(url, { method, agent: secure ? tlsAgent : agent, headers: body === undefined ? {} : { 'content-type': contentType, 'content-length': Buffer.byteLength(body) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
