@@ -46,6 +46,8 @@ export interface RefreshOutcome {
   readonly outcome: 'gone' | 'skipped' | 'written' | 'unchanged' | 'deleting';
   readonly deletion?: DeletionOutcome;
   readonly syncStatus?: string;
+  /** The compared revision (logged with every refresh). */
+  readonly revision?: string;
   readonly health?: string;
   readonly autoSync?: AutoSyncOutcome;
 }
@@ -78,7 +80,8 @@ export async function processRefresh(data: RefreshJobData, deps: RefreshDeps): P
 
   if (autoSync?.kind === 'sync' && (await deps.writer.setOperation(key, autoSync.operation))) await deps.requestSync(key);
   if (autoSync?.kind === 'wait') await deps.refreshLater(key, autoSync.retryAfterMs);
-  return { outcome: write ? 'written' : 'unchanged', syncStatus: result.sync.status, health: result.health.status, ...(autoSync === undefined ? {} : { autoSync }) };
+  const revision = result.sync.revision ?? result.sync.revisions?.[0];
+  return { outcome: write ? 'written' : 'unchanged', syncStatus: result.sync.status, ...(revision === undefined ? {} : { revision }), health: result.health.status, ...(autoSync === undefined ? {} : { autoSync }) };
 }
 
 // One pass of the deletion; while objects remain (or the cluster cannot be read) it comes back later.

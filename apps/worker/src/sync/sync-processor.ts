@@ -37,6 +37,8 @@ export interface SyncOutcome {
   /** Run again after this long (the operation waits). */
   readonly requeueAfterMs?: number;
   readonly phase?: OperationState['phase'];
+  /** Identifies the operation in logs: when it started, and the revision it syncs. */
+  readonly operation?: { readonly startedAt: string; readonly revision?: string };
 }
 
 /**
@@ -50,11 +52,12 @@ export async function processSync(key: AppKey, deps: SyncDeps): Promise<SyncOutc
     if (app === undefined || !operationPending(app)) return { done: true };
     const result = await runStep(app, deps);
     if (!(await save(key, app, result, deps))) return { done: true };
+    const operation = { startedAt: result.state.startedAt, ...(result.state.syncResult?.revision === undefined ? {} : { revision: result.state.syncResult.revision }) };
     if (result.done) {
       await deps.requestRefresh(key);
-      return { done: true, phase: result.state.phase };
+      return { done: true, phase: result.state.phase, operation };
     }
-    if ((result.requeueAfterMs ?? 0) > 0) return { done: false, requeueAfterMs: result.requeueAfterMs ?? 0, phase: result.state.phase };
+    if ((result.requeueAfterMs ?? 0) > 0) return { done: false, requeueAfterMs: result.requeueAfterMs ?? 0, phase: result.state.phase, operation };
   }
   return { done: false, requeueAfterMs: 0 };
 }
