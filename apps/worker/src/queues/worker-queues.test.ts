@@ -16,9 +16,29 @@ describe('worker queues', () => {
     try {
       await Promise.all(Array.from({ length: 20 }, () => enqueueRefresh(queues.refresh, { ...shop, reason: 'live-changed' })));
       await enqueueRefresh(queues.refresh, { namespace: 'argocd', name: 'billing', reason: 'periodic' });
-      const jobs = await queues.refresh.getJobs(['waiting']);
+      const jobs = await queues.refresh.getJobs(['waiting', 'prioritized']);
       expect(jobs.map((j) => j.id).sort()).toEqual([appJobId(REFRESH_QUEUE, 'argocd', 'billing'), appJobId(REFRESH_QUEUE, 'argocd', 'shop')]);
     } finally {
+      await queues.close();
+    }
+  });
+
+  it('takes a refresh someone waits for before a backlog of periodic and new-app refreshes', async () => {
+    const queues = createWorkerQueues({ connection: redis.connection, prefix: redis.prefix });
+    const workerConnection = redis.connection.duplicate({ maxRetriesPerRequest: null });
+    const order: string[] = [];
+    try {
+      for (let i = 0; i < 5; i++) await enqueueRefresh(queues.refresh, { namespace: 'argocd', name: `app-${i}`, reason: i % 2 === 0 ? 'periodic' : 'spec-changed' });
+      await enqueueRefresh(queues.refresh, { ...shop, reason: 'operation-finished' });
+      const worker = new Worker<RefreshJobData>(REFRESH_QUEUE, (job: Job<RefreshJobData>) => {
+        order.push(job.data.name);
+        return Promise.resolve();
+      }, { connection: workerConnection, prefix: redis.prefix, concurrency: 1 });
+      await waitFor(() => order.length === 6, { description: 'every refresh runs' });
+      await worker.close();
+      expect(order[0]).toBe('shop');
+    } finally {
+      await workerConnection.quit();
       await queues.close();
     }
   });

@@ -12,6 +12,14 @@ export const EVENTS_QUEUE = 'events';
 /** Why a refresh was asked for (logged, and `hard` bypasses the render cache). */
 export type RefreshReason = 'periodic' | 'spec-changed' | 'live-changed' | 'annotation' | 'operation-finished' | 'deleting';
 
+/**
+ * Refreshes nobody waits for: the periodic pass and the first look at new or changed specs. BullMQ takes
+ * jobs without a priority first, so a refresh a user or a finished sync asked for (and self-heal's) never
+ * waits behind a backlog of these — 10,000 new apps put 10,000 of them in the queue at once.
+ */
+const BACKGROUND_REASONS: ReadonlySet<RefreshReason> = new Set<RefreshReason>(['periodic', 'spec-changed']);
+const BACKGROUND_PRIORITY = 10;
+
 /** A refresh job: which app, and how. */
 export interface RefreshJobData {
   readonly namespace: string;
@@ -84,7 +92,8 @@ export async function enqueueRefresh(queue: Queue<RefreshJobData>, data: Refresh
   if (waiting && data.hard !== true) return;
   const busy = existing !== undefined && state !== 'completed' && state !== 'failed' && state !== 'unknown';
   if (existing !== undefined && !busy) await existing.remove().catch(() => undefined);
-  await queue.add(REFRESH_QUEUE, data, { jobId: busy ? `${id}_next` : id, ...(delayMs > 0 ? { delay: delayMs } : {}) });
+  const priority = BACKGROUND_REASONS.has(data.reason) ? { priority: BACKGROUND_PRIORITY } : {};
+  await queue.add(REFRESH_QUEUE, data, { jobId: busy ? `${id}_next` : id, ...(delayMs > 0 ? { delay: delayMs } : {}), ...priority });
 }
 
 /**

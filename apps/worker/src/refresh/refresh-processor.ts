@@ -53,10 +53,10 @@ export interface RefreshOutcome {
 }
 
 /**
- * Refreshes one app. A periodic or live-change refresh reuses a Git fetch younger than a period (Argo's
- * revision cache does the same); a spec change or the refresh annotation fetches; `hard` (job or
- * annotation) also renders again. The status is written when anything but `reconciledAt` changed, or when
- * `reconciledAt` is older than half a period — the scheduler reads it to know the app was reconciled.
+ * Refreshes one app. Refreshes reuse a Git fetch younger than a period (Argo's revision cache does the
+ * same), except the refresh annotation, which fetches; `hard` (job or annotation) also renders again.
+ * The status is written when anything but `reconciledAt` changed, or when `reconciledAt` is older than
+ * half a period — the scheduler reads it to know the app was reconciled.
  */
 export async function processRefresh(data: RefreshJobData, deps: RefreshDeps): Promise<RefreshOutcome> {
   const key = { namespace: data.namespace, name: data.name };
@@ -65,7 +65,9 @@ export async function processRefresh(data: RefreshJobData, deps: RefreshDeps): P
   if (app.metadata.deletionTimestamp !== undefined) return deleteApp(key, app, deps);
   if (app.metadata.annotations?.[ANNOTATION_SKIP_RECONCILE] === 'true') return { outcome: 'skipped' };
   const annotation = app.metadata.annotations?.[ANNOTATION_REFRESH];
-  const cached = data.reason === 'periodic' || data.reason === 'live-changed';
+  // Only an explicit refresh fetches whatever the age of the last fetch (a user who just pushed); the
+  // others reuse one younger than a period, as Argo's revision cache does — a missing branch still fetches.
+  const cached = data.reason !== 'annotation';
   const result = await deps.refresh(app, { hard: data.hard === true || annotation === 'hard', revisionMaxAgeMs: cached && annotation === undefined ? deps.periodMs : 0 });
 
   const patch = refreshStatusPatch(app.status, result);

@@ -154,6 +154,20 @@ describe('repo cache over smart HTTP', () => {
     expect(counter.fetches()).toBe(2);
   });
 
+  it('fetches again for a branch a reused fetch predates, instead of reporting it missing', async () => {
+    // Given a fetch a moment ago
+    cache = newCache();
+    await cache.resolveRevision(repo.url, 'main');
+    // When a branch is pushed and resolved with a fetch younger than the allowed age
+    await repo.branch('fresh-branch');
+    await repo.push();
+    await repo.checkout('main');
+    const resolved = await cache.resolveRevision(repo.url, 'fresh-branch', { maxAgeMs: 60_000 });
+    // Then it is found with one more fetch
+    expect(resolved.ref).toBe('refs/heads/fresh-branch');
+    expect(counter.fetches()).toBe(2);
+  });
+
   it('tells onFetch of every fetch that reached the server, with its duration and outcome', async () => {
     // Given a listener and a clock that moves 250 ms while the fetch runs
     const events: { repoURL: string; durationMs: number; ok: boolean }[] = [];

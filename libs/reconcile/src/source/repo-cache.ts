@@ -260,8 +260,13 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
         const revision = targetRevision.trim();
         const sha = revision.toLowerCase();
         if (isFullSha(sha) && (await withRead(entry, () => hasCommit(entry.repo, sha)))) return { sha };
-        await fetchEntry(entry, target, resolveOptions.maxAgeMs ?? 0);
-        const resolved = await withRead(entry, () => resolveLocalRevision(entry.repo, revision));
+        const fetched = await fetchEntry(entry, target, resolveOptions.maxAgeMs ?? 0);
+        let resolved = await withRead(entry, () => resolveLocalRevision(entry.repo, revision));
+        // A reused fetch may predate a branch or tag created since: look once more, freshly, before saying it is missing.
+        if (resolved === undefined && !fetched) {
+          await fetchEntry(entry, target, 0);
+          resolved = await withRead(entry, () => resolveLocalRevision(entry.repo, revision));
+        }
         if (resolved !== undefined) return resolved;
         const shown = redactUrl(repoURL);
         throw new NotFoundError(`revision ${revision === '' ? 'HEAD' : revision} not found in ${shown}`, {
