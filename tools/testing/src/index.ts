@@ -14,3 +14,5 @@ export type { InlineChart } from './helm/helm-cli.js';
 export { cleanupQueuePrefix, DEFAULT_REDIS_URL, redisConnection, uniqueQueuePrefix } from './bullmq/queue-prefix.js';
 export { withQueuePrefix } from './bullmq/with-queue-prefix.js';
 export type { JestHooks, QueuePrefixFixture } from './bullmq/with-queue-prefix.js';
+export { startTestRedis } from './redis/test-redis.js';
+export type { TestRedis } from './redis/test-redis.js';

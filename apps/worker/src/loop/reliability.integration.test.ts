@@ -14,11 +14,9 @@ import { startGitServer } from '@driftless/gitserver';
 import type { GitServer } from '@driftless/gitserver';
 import { createDiscovery, createResourceClient } from '@driftless/kube';
 import type { ResourceClient } from '@driftless/kube';
-import { createServedRepo, tempDir, waitFor } from '@driftless/testing';
-import type { ServedRepo, TempDir } from '@driftless/testing';
+import { createServedRepo, startTestRedis, tempDir, waitFor } from '@driftless/testing';
+import type { ServedRepo, TempDir, TestRedis } from '@driftless/testing';
 import { APPLICATION_GVK } from '../applications/app-writer.js';
-import { startTestRedis } from './test-support/redis-server.js';
-import type { TestRedis } from './test-support/redis-server.js';
 import { spawnWorker } from './test-support/worker-process.js';
 import type { WorkerProcess } from './test-support/worker-process.js';
 

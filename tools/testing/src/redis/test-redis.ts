@@ -1,14 +1,16 @@
-// A redis-server of a test's own on a free loopback port, so a test may FLUSHALL or restart it without
-// touching the Redis other test suites share.
+// A redis-server of a test's (or benchmark's) own on a free loopback port, so it may FLUSHALL, restart
+// or count commands without touching the Redis other test suites share.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
-import { waitFor } from '@driftless/testing';
+import { waitFor } from '../wait-for.js';
 
 /** A private Redis. */
 export interface TestRedis {
   readonly url: string;
+  /** The server process's pid (its current one, after a restart). */
+  pid(): number;
   /** A client (the test's; quit by `stop`). */
   readonly client: Redis;
   /** Stops the server without saving and starts it again on the same port, empty. */
@@ -27,13 +29,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `redis-server` (on PATH) with nothing persisted, in `dir`. */
-export async function startTestRedis(dir: string): Promise<TestRedis> {
+/** Starts `redis-server` (on PATH) with nothing persisted (in `dir` when given, else the working directory). */
+export async function startTestRedis(dir?: string): Promise<TestRedis> {
   const port = await freePort();
   const url = `redis://127.0.0.1:${port}`;
   let server: ChildProcess | undefined;
   const launch = async () => {
-    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+    const where = dir === undefined ? [] : ['--dir', dir];
+    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...where, '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     probe.on('error', () => undefined);
     try {
@@ -54,6 +57,7 @@ export async function startTestRedis(dir: string): Promise<TestRedis> {
   client.on('error', () => undefined);
   return {
     url,
+    pid: () => server?.pid ?? 0,
     client,
     async restart() {
       await halt();
