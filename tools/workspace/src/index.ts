@@ -1,2 +1,3 @@
 // Public API of this project: everything others may import is exported here.
-export {};
+export { bundleApp, packageName } from './bundle/bundle-app.js';
+export type { Bundle, BundleOptions } from './bundle/bundle-app.js';

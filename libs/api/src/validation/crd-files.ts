@@ -2,12 +2,16 @@
 // install exactly the CRDs that validation checks against.
 
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { parse } from 'yaml';
 import type { CustomResourceDefinition } from '../types/custom-resource-definition.js';
 
-/** Absolute path of the folder holding one `*-crd.yaml` file per custom resource. */
-export const CRD_DIRECTORY: string = fileURLToPath(new URL('../../crds/', import.meta.url));
+/**
+ * Absolute path (ending in a separator) of the folder holding one `*-crd.yaml` file per custom resource.
+ * Found through the package, not this file's URL: in a bundled app this code no longer sits in libs/api.
+ */
+export const CRD_DIRECTORY: string = path.join(path.dirname(createRequire(import.meta.url).resolve('@driftless/api/package.json')), 'crds', path.sep);
 
 let cachedTexts: ReadonlyMap<string, string> | undefined;
 

@@ -1,7 +1,7 @@
 // Checks objects against the openAPIV3Schema of the shipped CRDs with ajv, the way an API server would:
 // nulls dropped first, every problem collected, `x-kubernetes-*` extensions understood.
 
-import { Ajv } from 'ajv';
+import ajvModule from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import type { FieldProblem } from '../errors/driftless-error.js';
 import type { JsonSchema } from '../types/custom-resource-definition.js';
@@ -47,7 +47,9 @@ const UNCHECKED_FORMATS = ['byte', 'double', 'float', 'date', 'duration', 'uri',
 
 let schemas: ReadonlyMap<string, CrdSchema> | undefined;
 const validators = new Map<string, ValidateFunction>();
-let ajv: Ajv | undefined;
+// ajv is CommonJS: plain node's ESM import sees only its module.exports (whose `default` is the class).
+const Ajv = ajvModule.default;
+let ajv: InstanceType<typeof Ajv> | undefined;
 
 /** Key of a resource type: `group/version/Kind`. */
 function typeKey(group: string, version: string, kind: string): string {
@@ -109,7 +111,7 @@ function compiled(entry: CrdSchema, strict: boolean): ValidateFunction {
   return validate;
 }
 
-function instance(): Ajv {
+function instance(): InstanceType<typeof Ajv> {
   if (ajv === undefined) {
     ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, code: { optimize: false } });
     ajv.addVocabulary(KUBERNETES_KEYWORDS);

@@ -1,4 +1,4 @@
-// Run as a child (`node --expose-gc --import tsx loop-worker-probe.ts`): the worker loop alone in this
+// Run as a child (`node --expose-gc` over its bundle, see worker-process.ts): the worker loop alone in this
 // process, as `npm run worker` starts it, answering the loop benchmarks' IPC questions (RSS after GC, CPU).
 import { KubeConfig } from '@kubernetes/client-node';
 import { pino } from 'pino';

@@ -1,12 +1,24 @@
 // The worker loop as a child process for the loop benchmarks (loop-worker-probe.ts): its own process, so
-// its RSS and CPU are the worker's alone, sampled over IPC.
+// its RSS and CPU are the worker's alone, sampled over IPC. It runs compiled, as a release does (the
+// bundle of `npm run build`), unless DRIFTLESS_BENCH_WORKER_RUNTIME=tsx asks for the sources under tsx.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleApp } from '@driftless/workspace';
 
-const probe = path.join(path.dirname(fileURLToPath(import.meta.url)), 'loop-worker-probe.ts');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const probe = path.join(HERE, 'loop-worker-probe.ts');
+// Inside the repository, so the packages the bundle leaves external resolve from its node_modules.
+const bundledProbe = path.join(HERE, '../../../../node_modules/.cache/driftless-bench/loop-worker-probe.js');
+
+/** How the probe runs: node over its bundle (default), or node with tsx over the sources. */
+async function probeCommand(): Promise<string[]> {
+  if (process.env['DRIFTLESS_BENCH_WORKER_RUNTIME'] === 'tsx') return ['--import', import.meta.resolve('tsx'), probe];
+  await bundleApp({ entry: probe, outfile: bundledProbe });
+  return ['--enable-source-maps', bundledProbe];
+}
 
 /** What the benchmark asks the probe. */
 export type ProbeRequest = { readonly type: 'sample'; readonly gc?: boolean } | { readonly type: 'stop' };
@@ -43,7 +55,7 @@ export async function startWorkerProcess(options: { kubeconfig: string; redisUrl
   // DRIFTLESS_BENCH_CPU_PROF=<dir>: write the worker's V8 CPU profile there when it stops.
   const profileDir = process.env['DRIFTLESS_BENCH_CPU_PROF'];
   const profile = profileDir === undefined || profileDir === '' ? [] : ['--cpu-prof', '--cpu-prof-dir', profileDir];
-  const child = spawn(process.execPath, ['--expose-gc', ...profile, '--import', import.meta.resolve('tsx'), probe], {
+  const child = spawn(process.execPath, ['--expose-gc', ...profile, ...(await probeCommand())], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, KUBECONFIG: options.kubeconfig, REDIS_URL: options.redisUrl, DRIFTLESS_WORKER_CACHE_DIR: options.cacheDir },
   });
