@@ -1,6 +1,6 @@
-// Writes to Applications in the control namespace: status through the status subresource (or the object
-// itself under Argo CD's own CRD, which has none), and the main-object fields the loop owns (`operation`,
-// the refresh annotation). Merge patches name only the fields they change, so concurrent writers of other
+// Writes to Applications in the control namespace: status as part of the object (Argo CD's CRD, which ours
+// copies, has no status subresource) or through the status subresource where a CRD serves one, and the
+// main-object fields the loop owns (`operation`, the refresh annotation). Merge patches name only the fields they change, so concurrent writers of other
 // fields (kubectl, the gateway) never conflict and no resourceVersion is needed.
 import { ANNOTATION_REFRESH, ConflictError, NotFoundError, UnavailableError } from '@driftless/api';
 import type { Application, Operation } from '@driftless/api';
@@ -23,6 +23,14 @@ export interface AppWriter {
   patchStatus(key: AppKey, status: Record<string, unknown>): Promise<boolean>;
   /** Sets (`Operation`) or clears (`null`) `operation`. */
   setOperation(key: AppKey, operation: Operation | null): Promise<boolean>;
+  /**
+   * Writes `status` fields and sets or clears `operation` in one patch where status is part of the object
+   * (Argo CD's CRD), so no reader sees one without the other. Under a status subresource it takes two
+   * writes: an operation being cleared goes first (a worker dying between the two resumes the saved
+   * Running state rather than starting the finished operation anew), one being set goes last (the sync
+   * it starts finds the status that decided it).
+   */
+  patchStatusAndOperation(key: AppKey, status: Record<string, unknown>, operation: Operation | null): Promise<boolean>;
   /** Removes `argocd.argoproj.io/refresh` once the refresh it asked for is done. */
   clearRefreshAnnotation(key: AppKey): Promise<boolean>;
   /**
@@ -42,7 +50,7 @@ export interface AppWriterOptions {
 
 /** An AppWriter over the control cluster's resource client. */
 export function createAppWriter(client: ResourceClient, options: AppWriterOptions = {}): AppWriter {
-  // Unknown until the first status write: Argo CD's CRD has no status subresource, ours has.
+  // Unknown until the first status write: Argo CD's CRD (and ours) has no status subresource, others may.
   let statusSubresource: boolean | undefined;
   const retrying = <T>(write: () => Promise<T>) => withRetry(write, options.attempts ?? 4, options.baseDelayMs ?? 100);
   const patchMain = (key: AppKey, patch: unknown) => present(retrying(() => client.patch(APPLICATION_GVK, key, patch)));
@@ -70,10 +78,20 @@ export function createAppWriter(client: ResourceClient, options: AppWriterOption
     }
   }
 
+  const patchStatus = (key: AppKey, status: Record<string, unknown>) => (statusSubresource === false ? patchMain(key, { status }) : patchStatusSubresource(key, status));
+  const setOperation = (key: AppKey, operation: Operation | null) => patchMain(key, { operation });
+
+  async function patchStatusAndOperation(key: AppKey, status: Record<string, unknown>, operation: Operation | null): Promise<boolean> {
+    if (statusSubresource === false) return patchMain(key, { operation, status });
+    if (operation === null) return (await setOperation(key, null)) && patchStatus(key, status);
+    return (await patchStatus(key, status)) && setOperation(key, operation);
+  }
+
   return {
     get,
-    patchStatus: (key, status) => (statusSubresource === false ? patchMain(key, { status }) : patchStatusSubresource(key, status)),
-    setOperation: (key, operation) => patchMain(key, { operation }),
+    patchStatus,
+    setOperation,
+    patchStatusAndOperation,
     clearRefreshAnnotation: (key) => patchMain(key, { metadata: { annotations: { [ANNOTATION_REFRESH]: null } } }),
     setFinalizers: (key, finalizers, resourceVersion) => present(client.patch(APPLICATION_GVK, key, { metadata: { finalizers, resourceVersion } })),
   };

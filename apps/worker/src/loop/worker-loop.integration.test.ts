@@ -253,8 +253,8 @@ describe('the worker loop', () => {
     await client.create(application('stuck', namespace, { source: { repoURL: repo.url, path: 'hooked', targetRevision: 'main' } }));
     await client.patch(APPLICATION_GVK, { namespace: 'argocd', name: 'stuck' }, { operation: { sync: { revision: 'main' }, initiatedBy: { username: 'admin' } } });
     await appMatching('stuck', 'the hook runs', (app) => app.status?.operationState?.phase === 'Running' && (app.status.operationState.syncResult?.resources ?? []).some((r) => r.hookPhase === 'Running'));
-    // When the operation is terminated
-    await client.patch(APPLICATION_GVK, { namespace: 'argocd', name: 'stuck' }, { status: { operationState: { phase: 'Terminating' } } }, { subresource: 'status' });
+    // When the operation is terminated (as `argocd app terminate-op` does: a patch of the object's status)
+    await client.patch(APPLICATION_GVK, { namespace: 'argocd', name: 'stuck' }, { status: { operationState: { phase: 'Terminating' } } });
     // Then it ends Failed "Operation terminated", its hook is deleted and the Sync phase never ran
     const terminated = await appMatching('stuck', 'the operation is terminated', (app) => app.status?.operationState?.phase === 'Failed');
     expect(terminated.status?.operationState?.message).toBe('Operation terminated');

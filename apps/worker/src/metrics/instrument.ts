@@ -22,6 +22,7 @@ export function instrumentAppWriter(writer: AppWriter, metrics: WorkerMetrics | 
     get: (key) => counted(metrics, call(key, 'Get'), () => writer.get(key), (app) => (app === undefined ? 404 : 200)),
     patchStatus: (key, status) => write(key, () => writer.patchStatus(key, status)),
     setOperation: (key, operation) => write(key, () => writer.setOperation(key, operation)),
+    patchStatusAndOperation: (key, status, operation) => write(key, () => writer.patchStatusAndOperation(key, status, operation)),
     clearRefreshAnnotation: (key) => write(key, () => writer.clearRefreshAnnotation(key)),
   };
 }

@@ -37,6 +37,11 @@ function harness(current: Application, refreshed: RefreshResult, autoSync?: Auto
       calls.push(`operation ${JSON.stringify(operation)}`);
       return Promise.resolve(true);
     },
+    patchStatusAndOperation: (_key, status, operation) => {
+      writes.push(status);
+      calls.push(`status and operation ${JSON.stringify(operation)}`);
+      return Promise.resolve(true);
+    },
     clearRefreshAnnotation: () => {
       calls.push('annotation cleared');
       return Promise.resolve(true);
@@ -92,10 +97,19 @@ describe('processRefresh', () => {
     expect(calls.slice(0, 2)).toEqual(['refresh {"hard":true,"revisionMaxAgeMs":0}', 'annotation cleared']);
   });
 
-  it('writes the operation automated sync decides and asks for the sync', async () => {
+  it('writes the operation automated sync decides with the status that decided it, then asks for the sync', async () => {
     const operation = { sync: { revision: 'abc', prune: true }, initiatedBy: { automated: true } };
-    const { deps, calls } = harness(app(), result('OutOfSync'), { kind: 'sync', operation });
+    const { deps, calls, writes } = harness(app(), result('OutOfSync'), { kind: 'sync', operation });
     await processRefresh(job, deps);
+    expect(calls.filter((call) => !call.startsWith('event'))).toEqual(['refresh {"hard":false,"revisionMaxAgeMs":180000}', `status and operation ${JSON.stringify(operation)}`, 'sync requested']);
+    expect(writes).toEqual([expect.objectContaining({ sync: expect.objectContaining({ status: 'OutOfSync' }) })]);
+  });
+
+  it('writes the operation alone when the status has nothing new', async () => {
+    const operation = { sync: { revision: 'abc' }, initiatedBy: { automated: true } };
+    const { deps, calls, writes } = harness(app(result('OutOfSync', '2026-11-26T11:59:30Z')), result('OutOfSync'), { kind: 'sync', operation });
+    await processRefresh(job, deps);
+    expect(writes).toEqual([]);
     expect(calls.slice(-2)).toEqual([`operation ${JSON.stringify(operation)}`, 'sync requested']);
   });
 

@@ -76,14 +76,23 @@ export async function processRefresh(data: RefreshJobData, deps: RefreshDeps): P
   const fields = withSyncError(patch.status, app.status?.conditions, autoSync);
   const changed = patch.changed || fields !== patch.status;
   const write = changed || isStale(app.status?.reconciledAt, deps.now(), deps.periodMs / 2);
-  if (write && !(await deps.writer.patchStatus(key, ownedFieldsPatch(app.status, fields)))) return { outcome: 'gone' };
+  const operation = autoSync?.kind === 'sync' ? autoSync.operation : undefined;
+  if (!(await writeResult(key, write ? ownedFieldsPatch(app.status, fields) : undefined, operation, deps.writer))) return { outcome: 'gone' };
   if (annotation !== undefined) await deps.writer.clearRefreshAnnotation(key);
   await deps.publish(statusEvents(key, app.status, mergeStatus(app.status, fields), result.reconciledAt));
 
-  if (autoSync?.kind === 'sync' && (await deps.writer.setOperation(key, autoSync.operation))) await deps.requestSync(key);
+  if (operation !== undefined) await deps.requestSync(key);
   if (autoSync?.kind === 'wait') await deps.refreshLater(key, autoSync.retryAfterMs);
   const revision = result.sync.revision ?? result.sync.revisions?.[0];
   return { outcome: write ? 'written' : 'unchanged', syncStatus: result.sync.status, ...(revision === undefined ? {} : { revision }), health: result.health.status, ...(autoSync === undefined ? {} : { autoSync }) };
+}
+
+// The status and the operation automated sync decided, in one write when both (false: the app is gone).
+function writeResult(key: AppKey, status: Record<string, unknown> | undefined, operation: Operation | undefined, writer: AppWriter): Promise<boolean> {
+  if (status !== undefined && operation !== undefined) return writer.patchStatusAndOperation(key, status, operation);
+  if (status !== undefined) return writer.patchStatus(key, status);
+  if (operation !== undefined) return writer.setOperation(key, operation);
+  return Promise.resolve(true);
 }
 
 // One pass of the deletion; while objects remain (or the cluster cannot be read) it comes back later.

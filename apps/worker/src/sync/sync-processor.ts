@@ -109,21 +109,20 @@ function intendedResult(app: Application, operation: Operation): OperationState[
 
 /**
  * Saves one step's state. A `Terminating` written meanwhile (by a user) is not overwritten by a Running
- * state: the next step reads it and terminates. When the operation is over, `operation` is cleared
- * first, then the final state written: a worker dying between the two resumes the saved Running state
- * and finishes it again, where the other order would start the finished operation anew.
+ * state: the next step reads it and terminates. When the operation is over, `operation` is cleared with
+ * the final state (see AppWriter.patchStatusAndOperation for the order when that takes two writes).
  */
 async function save(key: AppKey, before: Application, result: StepResult, deps: SyncDeps): Promise<boolean> {
   const current = await deps.writer.get(key);
   if (current === undefined) return false;
   if (current.status?.operationState?.phase === 'Terminating' && result.state.phase === 'Running') return true;
-  if (result.done && current.operation !== undefined && !(await deps.writer.setOperation(key, null))) return false;
   const history = result.historyEntry === undefined ? undefined : withEntry(current, result.historyEntry);
   const status = { operationState: result.state, ...(history === undefined ? {} : { history }) };
   // A merge patch merges nested objects: fields of the previous state the new one lacks (the last
   // attempt's finishedAt, say) are removed explicitly, or the saved state would be a mix of both.
-  const operationState = replacingPatch(current.status?.operationState, result.state);
-  if (!(await deps.writer.patchStatus(key, { ...status, operationState }))) return false;
+  const patch = { ...status, operationState: replacingPatch(current.status?.operationState, result.state) };
+  const clear = result.done && current.operation !== undefined;
+  if (!(await (clear ? deps.writer.patchStatusAndOperation(key, patch, null) : deps.writer.patchStatus(key, patch)))) return false;
   await deps.publish(statusEvents(key, before.status, { ...before.status, ...status }, deps.clock.now().toISOString()));
   return true;
 }

@@ -74,8 +74,13 @@ describe('CRD manifests', () => {
     });
   });
 
-  it.each(['Application', 'AppProject', 'Rollout', 'AnalysisRun'])('%s has a status subresource', (kind) => {
+  it.each(['Rollout', 'AnalysisRun'])('%s has a status subresource', (kind) => {
     expect(crds.get(kind)?.spec.versions[0]?.subresources?.status).toEqual({});
+  });
+
+  // Argo CD's CRDs serve none: clients (and the worker) write status with the object, in one patch.
+  it.each(['Application', 'AppProject'])('%s has no status subresource, as in Argo CD', (kind) => {
+    expect(crds.get(kind)?.spec.versions[0]?.subresources).toBeUndefined();
   });
 
   it('indexes every served version by group/version/kind', () => {

@@ -134,7 +134,7 @@ export async function inputFor(conn: Connection, run: SyncRun): Promise<StepInpu
   return { app: run.app, resources: match.pairs, hooks: match.hooks, revision: REVISION, sharedResourceWarnings: match.warnings, options: run.options };
 }
 
-/** Saves a step's result into the Application as the worker does (through JSON, as the status subresource). */
+/** Saves a step's result into the Application as the worker does (through JSON, as a status write). */
 export function save(run: SyncRun, result: StepResult): void {
   const status = { ...run.app.status, operationState: JSON.parse(JSON.stringify(result.state)) as OperationState };
   if (result.historyEntry !== undefined) status.history = appendHistory(status.history, result.historyEntry, run.app.spec.revisionHistoryLimit);

@@ -36,7 +36,7 @@ export function inputFor(h: Harness): StepInput {
   return { app: h.app, resources: match.pairs, hooks: match.hooks, revision: REVISION, ...(h.options === undefined ? {} : { options: h.options }) };
 }
 
-/** Runs one step and saves its state (through JSON, as the status subresource would). */
+/** Runs one step and saves its state (through JSON, as a status write would). */
 export async function step(h: Harness): Promise<StepResult> {
   const result = await stepSync(inputFor(h), h.cluster);
   const status = { ...h.app.status, operationState: JSON.parse(JSON.stringify(result.state)) as StepResult['state'] };
