@@ -200,25 +200,6 @@ export async function waitUntil(test: () => Promise<boolean>, timeoutMs: number,
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * Lists the Applications every `pollMs` (from the start of one list to the next, but at least
- * `pollMs / 2` between lists, so large lists do not run back to back) until `done(apps)`;
- * resolves with the seconds since `startNs` at the list that saw it. Throws after `timeoutMs`,
- * naming how many apps were done (`count`).
- */
-export async function pollApps(api: KubeApi, startNs: bigint, done: (app: Application) => boolean, expected: number, options: { pollMs: number; timeoutMs: number; description: string; onPoll?: (doneCount: number) => void }): Promise<number> {
-  const deadline = Date.now() + options.timeoutMs;
-  for (;;) {
-    const started = Date.now();
-    const apps = await api.listApps();
-    const count = apps.filter(done).length;
-    options.onPoll?.(count);
-    if (apps.length >= expected && count >= expected) return Number(process.hrtime.bigint() - startNs) / 1e9;
-    if (Date.now() > deadline) throw new Error(`timed out after ${options.timeoutMs} ms: ${count}/${expected} apps ${options.description}`);
-    await sleep(Math.max(options.pollMs / 2, options.pollMs - (Date.now() - started)));
-  }
-}
-
 /** The kubectl baseline: apps/s and API requests per app for `kubectl apply -f` of one app's manifests at a time. */
 export interface KubectlBaseline {
   readonly sample: number;

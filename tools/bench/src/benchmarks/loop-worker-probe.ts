@@ -1,5 +1,6 @@
 // Run as a child (`node --expose-gc` over its bundle, see worker-process.ts): the worker loop alone in this
 // process, as `npm run worker` starts it, answering the loop benchmarks' IPC questions (RSS after GC, CPU).
+import { createWriteStream } from 'node:fs';
 import { KubeConfig } from '@kubernetes/client-node';
 import { pino } from 'pino';
 import { connectRedis, createRedisRenderCache, startWorkerLoop } from '@driftless/worker';
@@ -14,10 +15,13 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const send = (reply: ProbeReply): void => void process.send?.(reply);
 
 // The worker logs at `info` as in production; the lines are counted ("refreshed", "operation step
-// done"), and warnings and errors go on to stderr.
+// done"), and warnings and errors go on to stderr. DRIFTLESS_BENCH_WORKER_LOG=<file> keeps every line.
 const counts = { refreshes: 0, syncSteps: 0, errors: 0 };
+const logFile = process.env['DRIFTLESS_BENCH_WORKER_LOG'];
+const kept = logFile === undefined || logFile === '' ? undefined : createWriteStream(logFile, { flags: 'a' });
 const destination = {
   write(line: string): void {
+    kept?.write(line);
     if (line.includes('"msg":"refreshed"')) counts.refreshes++;
     else if (line.includes('"msg":"operation step done"')) counts.syncSteps++;
     else if (/"level":(40|50|60)/.test(line)) {
@@ -33,7 +37,7 @@ const redis = connectRedis(env('REDIS_URL'));
 const loop = await startWorkerLoop({
   kubeconfig,
   redis,
-  logger: pino({ level: 'info' }, destination),
+  logger: pino({ level: process.env['DRIFTLESS_LOG_LEVEL'] ?? 'info' }, destination),
   cacheDir: env('DRIFTLESS_WORKER_CACHE_DIR'),
   allowHttp: true,
   renderCache: createRedisRenderCache({ redis }),

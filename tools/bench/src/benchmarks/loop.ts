@@ -5,7 +5,8 @@ import type { Application } from '@driftless/api';
 import type { BenchFlags, Benchmark, BenchOptions, BenchResult, Figure } from '../benchmark.js';
 import { summarize } from '../stats.js';
 import { requestsBetween } from './devcluster-process.js';
-import { APPS_PATH, appFiles, appName, application, CONTROL_NAMESPACE, kubectlBaseline, loadAverage, pollApps, rawWriteRate, REFRESH_ANNOTATION, repoLayout, sleep, startGitopsFixture, waitUntil, WRITE_CONCURRENCY } from './gitops-fixture.js';
+import { watchApps } from './app-watch.js';
+import { APPS_PATH, appFiles, appName, application, CONTROL_NAMESPACE, kubectlBaseline, loadAverage, rawWriteRate, REFRESH_ANNOTATION, repoLayout, sleep, startGitopsFixture, waitUntil, WRITE_CONCURRENCY } from './gitops-fixture.js';
 import type { GitopsFixture } from './gitops-fixture.js';
 import { runConcurrent } from './http-load.js';
 import { callsBetween } from './redis-process.js';
@@ -98,12 +99,10 @@ async function runColdStart(sizes: Sizes, log: (line: string) => void): Promise<
     await runConcurrent(apps, WRITE_CONCURRENCY, async (i) => api.post(APPS_PATH, application(i, repo.url, true, pathOf(i))));
     const createdSeconds = Number(process.hrtime.bigint() - start) / 1e9;
     log(`loop P1: ${apps} Applications created in ${createdSeconds.toFixed(1)} s`);
-    let polls = 0;
-    const seconds = await pollApps(api, start, synced, apps, {
-      pollMs: 1000,
+    const seconds = await watchApps(api, APPS_PATH, start, synced, apps, {
       timeoutMs: 300_000 + apps * 1000,
       description: 'Synced and Healthy',
-      onPoll: (n) => void (polls++ % 10 === 0 && log(`loop P1: ${n}/${apps} Synced after ${polls} s`)),
+      onProgress: (n) => log(`loop P1: ${n}/${apps} Synced after ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(0)} s`),
     });
     await sleep(200);
     const [requests1, sent1, redis1, worker1] = [cluster.requests(), api.sent.total, await redis.commandCalls(), await worker.sample(true)];
@@ -152,7 +151,7 @@ async function runLoaded(sizes: Sizes, phases: ReadonlySet<string>, log: (line: 
     const idle = await worker.sample(true);
     const start = process.hrtime.bigint();
     await runConcurrent(apps, WRITE_CONCURRENCY, async (i) => api.post(APPS_PATH, application(i, repo.url, true, pathOf(i))));
-    const loadSeconds = await pollApps(api, start, synced, apps, { pollMs: 1000, timeoutMs: 300_000 + apps * 1000, description: 'Synced and Healthy' });
+    const loadSeconds = await watchApps(api, APPS_PATH, start, synced, apps, { timeoutMs: 300_000 + apps * 1000, description: 'Synced and Healthy' });
     log(`loop: ${apps} apps × ${sizes.resources} ConfigMaps Synced in ${loadSeconds.toFixed(1)} s`);
     const figures: Figure[] = [{ name: `load: ${apps} apps × ${sizes.resources} ConfigMaps created at once → all Synced`, value: loadSeconds, unit: 's' }];
     await sleep(2000); // the follow-up refreshes settle
@@ -198,8 +197,7 @@ async function refreshPass(fixture: GitopsFixture, worker: Worker, sizes: Sizes,
   const [requests0, sent0, redis0, worker0] = [cluster.requests(), api.sent.total, await redis.commandCalls(), await worker.sample()];
   const start = process.hrtime.bigint();
   await api.patch(`/api/v1/namespaces/${CONTROL_NAMESPACE}/configmaps/argocd-cm`, { data: { 'timeout.reconciliation': `${sizes.periodSeconds}s` } });
-  const seconds = await pollApps(api, start, (app) => app.status?.reconciledAt !== before.get(app.metadata.name ?? ''), apps, {
-    pollMs: 500,
+  const seconds = await watchApps(api, APPS_PATH, start, (app) => app.status?.reconciledAt !== before.get(app.metadata.name ?? ''), apps, {
     timeoutMs: periodMs + 120_000 + apps * 200,
     description: 'refreshed by the periodic pass',
   });

@@ -3,7 +3,8 @@
 // at the dev cluster, beside `kubectl apply` one app at a time and the cluster's raw write rate.
 import type { Benchmark, BenchOptions, BenchResult } from '../benchmark.js';
 import { requestsBetween } from './devcluster-process.js';
-import { APPS_PATH, appName, application, kubectlBaseline, loadAverage, pollApps, rawWriteRate, repoLayout, sleep, startGitopsFixture, WRITE_CONCURRENCY } from './gitops-fixture.js';
+import { watchApps } from './app-watch.js';
+import { APPS_PATH, appName, application, kubectlBaseline, loadAverage, rawWriteRate, repoLayout, sleep, startGitopsFixture, WRITE_CONCURRENCY } from './gitops-fixture.js';
 import { runConcurrent } from './http-load.js';
 import { callsBetween } from './redis-process.js';
 
@@ -38,7 +39,7 @@ async function runSyncBench({ quick, log, flags }: BenchOptions): Promise<BenchR
     await api.createNamespaces(Array.from({ length: apps }, (_, i) => appName(i)));
     const worker = await fixture.startWorker();
     await runConcurrent(apps, WRITE_CONCURRENCY, async (i) => api.post(APPS_PATH, application(i, repo.url, false, pathOf(i))));
-    await pollApps(api, process.hrtime.bigint(), (app) => app.status?.sync?.status === 'OutOfSync', apps, { pollMs: 1000, timeoutMs: 120_000 + apps * 200, description: 'refreshed (OutOfSync)' });
+    await watchApps(api, APPS_PATH, process.hrtime.bigint(), (app) => app.status?.sync?.status === 'OutOfSync', apps, { timeoutMs: 120_000 + apps * 200, description: 'refreshed (OutOfSync)' });
     await sleep(1000); // let the initial refreshes' last writes settle
     log(`sync: ${apps} manual apps OutOfSync; writing an operation on each`);
 
@@ -48,21 +49,22 @@ async function runSyncBench({ quick, log, flags }: BenchOptions): Promise<BenchR
       api.patch(`${APPS_PATH}/${appName(i)}`, { operation: { sync: { revision: head }, initiatedBy: { username: 'bench' } } }),
     );
     const failedPhase = (phase: string | undefined) => phase === 'Failed' || phase === 'Error';
-    const seconds = await pollApps(
+    const seconds = await watchApps(
       api,
+      APPS_PATH,
       start,
       (app) => {
         if (failedPhase(app.status?.operationState?.phase)) throw new Error(`sync bench: ${app.metadata.name} operation ${app.status?.operationState?.phase}: ${app.status?.operationState?.message ?? ''}`);
         return app.status?.operationState?.phase === 'Succeeded';
       },
       apps,
-      { pollMs: 500, timeoutMs: 120_000 + apps * 500, description: 'Succeeded', onPoll: (n) => log(`sync: ${n}/${apps} Succeeded`) },
+      { timeoutMs: 120_000 + apps * 500, description: 'Succeeded', progressMs: 2000, onProgress: (n) => log(`sync: ${n}/${apps} Succeeded`) },
     );
     await sleep(200); // the last request lines reach the counter
     const [requests1, sent1, redis1, worker1] = [cluster.requests(), api.sent.total, await redis.commandCalls(), await worker.sample()];
-    const syncedSeconds = await pollApps(api, start, (app) => app.status?.sync?.status === 'Synced', apps, { pollMs: 500, timeoutMs: 120_000, description: 'Synced' });
+    const syncedSeconds = await watchApps(api, APPS_PATH, start, (app) => app.status?.sync?.status === 'Synced', apps, { timeoutMs: 120_000, description: 'Synced' });
     const window = requestsBetween(requests0, requests1);
-    const own = sent1 - sent0; // the operation patches and the polling lists
+    const own = sent1 - sent0; // the operation patches, the list and watches
     const workerRequests = window.total - own;
     const workerWrites = window.writes - apps;
     const appsPerSecond = apps / seconds;
