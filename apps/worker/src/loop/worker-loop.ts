@@ -18,6 +18,7 @@ import type { AppChangeListener } from '../applications/app-watch.js';
 import { createAppWriter } from '../applications/app-writer.js';
 import type { AppKey } from '../applications/app-writer.js';
 import { decideAutoSync } from '../autosync/auto-sync.js';
+import { createRecoveryRefresh } from '../clusters/recovery-refresh.js';
 import { instrumentAppWriter, instrumentClusterPorts } from '../metrics/instrument.js';
 import type { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { createProjects } from '../projects/projects.js';
@@ -31,6 +32,8 @@ import { createKubeClusterPorts } from '../sync/kube-cluster-ports.js';
 import { processSync } from '../sync/sync-processor.js';
 import { startScheduler } from './scheduler.js';
 
+/** How long a live change waits while its app's operation runs (see onLiveChange). */
+const LIVE_CHANGE_DURING_OPERATION_MS = 2000;
 /** How long a refresh job waits when another refresh of its app holds the lock. */
 const LOCKED_RETRY_MS = 250;
 
@@ -95,6 +98,7 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
     if (triggers.sync) void requestSync(key);
   };
   const apps = createAppWatch({ kc: options.kubeconfig, discovery, namespace, onChange: onAppChange });
+  const recovery = createRecoveryRefresh({ apps: () => apps.list(), refresh: (key) => void requestRefresh(key, 'live-changed') });
 
   const refresher = createRefresher({
     kubeconfig: options.kubeconfig,
@@ -105,12 +109,16 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
     ...(options.toolsCacheDir === undefined ? {} : { toolsCacheDir: options.toolsCacheDir }),
     onGitRequest: (event) => options.metrics?.observeGitRequest(event),
     // Drift in an app's objects refreshes it within a second: how self-heal hears of a `kubectl scale`.
+    // During an operation the refresh showing its result follows anyway (and runs a delayed one at once):
+    // the changes the sync makes itself wait a moment for it rather than each refreshing the app as well.
     onLiveChange: (names) => {
       for (const name of names) {
         const key = trackedKey(name, namespace);
-        if (apps.get(key.name) !== undefined && key.namespace === namespace) void requestRefresh(key, 'live-changed');
+        const app = key.namespace === namespace ? apps.get(key.name) : undefined;
+        if (app !== undefined) void requestRefresh(key, 'live-changed', app.operation === undefined ? {} : { delayMs: LIVE_CHANGE_DURING_OPERATION_MS });
       }
     },
+    onClusterRecovered: () => recovery.clusterRecovered(),
   });
   const projects = createProjects({
     kc: options.kubeconfig,
@@ -228,6 +236,7 @@ export async function startWorkerLoop(options: WorkerLoopOptions): Promise<Worke
     ready,
     async stop() {
       scheduler.stop();
+      recovery.stop();
       await Promise.all([refreshWorker.close(), syncWorker.close()]);
       await Promise.all([apps.stop(), projects.stop(), refresher.stop(), queues.close()]);
       // BullMQ never closes connections it was given.

@@ -68,6 +68,25 @@ describe('worker queues', () => {
     }
   });
 
+  it('runs a delayed refresh at once when a user or a finished operation asks, and leaves it delayed otherwise', async () => {
+    const queues = createWorkerQueues({ connection: redis.connection, prefix: redis.prefix });
+    try {
+      // Given a refresh of the app delayed by a minute (a self-heal backoff)
+      await enqueueRefresh(queues.refresh, { ...shop, reason: 'live-changed' }, 60_000);
+      const state = async () => (await queues.refresh.getJob(appJobId(REFRESH_QUEUE, 'argocd', 'shop')))?.getState();
+      // When a live change or the periodic pass asks, it stays delayed
+      await enqueueRefresh(queues.refresh, { ...shop, reason: 'live-changed' });
+      await enqueueRefresh(queues.refresh, { ...shop, reason: 'periodic' });
+      expect(await state()).toBe('delayed');
+      // When the refresh annotation asks, it is due now, still one job
+      await enqueueRefresh(queues.refresh, { ...shop, reason: 'annotation' });
+      expect(await state()).toBe('waiting');
+      expect(await queues.refresh.getJobCounts('waiting', 'delayed', 'prioritized')).toEqual({ waiting: 1, delayed: 0, prioritized: 0 });
+    } finally {
+      await queues.close();
+    }
+  });
+
   it('keeps one sync job per app, and replaces a failed one', async () => {
     const queues = createWorkerQueues({ connection: redis.connection, prefix: redis.prefix });
     const workerConnection = redis.connection.duplicate({ maxRetriesPerRequest: null });

@@ -20,6 +20,13 @@ export type RefreshReason = 'periodic' | 'spec-changed' | 'live-changed' | 'anno
 const BACKGROUND_REASONS: ReadonlySet<RefreshReason> = new Set<RefreshReason>(['periodic', 'spec-changed']);
 const BACKGROUND_PRIORITY = 10;
 
+/**
+ * Refreshes that must not wait out a delayed refresh of the app (a self-heal backoff, a live change seen
+ * during an operation): a user's refresh annotation, and the refresh that shows an operation's result.
+ * They run the delayed job now; the job reads the app afresh, so it does what they ask.
+ */
+const URGENT_REASONS: ReadonlySet<RefreshReason> = new Set<RefreshReason>(['annotation', 'operation-finished']);
+
 /** A refresh job: which app, and how. */
 export interface RefreshJobData {
   readonly namespace: string;
@@ -80,20 +87,29 @@ export function createWorkerQueues(options: WorkerQueuesOptions): WorkerQueues {
 
 /**
  * Asks for a refresh of one app. While a refresh of the app waits, the request joins it (one job per
- * app); while one runs, a follow-up job (`…_next`, itself deduplicated) is queued so a change seen
- * during the run is not lost. A hard request upgrades nothing already queued — it is queued as the
- * follow-up instead. `delayMs` defers it (self-heal backoff).
+ * app) — an urgent one (URGENT_REASONS) makes a delayed job run now; while one runs, a follow-up job
+ * (`…_next`, itself deduplicated) is queued so a change seen during the run is not lost. A hard request
+ * upgrades nothing already queued — it is queued as the follow-up instead. `delayMs` defers it.
  */
 export async function enqueueRefresh(queue: Queue<RefreshJobData>, data: RefreshJobData, delayMs = 0): Promise<void> {
   const id = appJobId(REFRESH_QUEUE, data.namespace, data.name);
   const existing = await queue.getJob(id);
   const state = existing === undefined ? undefined : await existing.getState();
   const waiting = state === 'waiting' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children';
+  // A delayed job may have started meanwhile: then it is already running now, as asked.
+  if (state === 'delayed' && delayMs === 0 && URGENT_REASONS.has(data.reason)) await existing?.promote().catch(() => undefined);
   if (waiting && data.hard !== true) return;
   const busy = existing !== undefined && state !== 'completed' && state !== 'failed' && state !== 'unknown';
   if (existing !== undefined && !busy) await existing.remove().catch(() => undefined);
   const priority = BACKGROUND_REASONS.has(data.reason) ? { priority: BACKGROUND_PRIORITY } : {};
-  await queue.add(REFRESH_QUEUE, data, { jobId: busy ? `${id}_next` : id, ...(delayMs > 0 ? { delay: delayMs } : {}), ...priority });
+  const jobId = busy ? `${id}_next` : id;
+  if (busy && delayMs === 0 && URGENT_REASONS.has(data.reason)) await promoteDelayed(queue, jobId);
+  await queue.add(REFRESH_QUEUE, data, { jobId, ...(delayMs > 0 ? { delay: delayMs } : {}), ...priority });
+}
+
+async function promoteDelayed(queue: Queue<RefreshJobData>, jobId: string): Promise<void> {
+  const job = await queue.getJob(jobId);
+  if (job !== undefined && (await job.getState()) === 'delayed') await job.promote().catch(() => undefined);
 }
 
 /**

@@ -40,6 +40,8 @@ export interface RefresherOptions {
   readonly discoveryRefreshMs?: number;
   /** Told the tracking names of the apps whose live objects changed (see `createKubeLiveState`). */
   readonly onLiveChange?: (appNames: readonly string[]) => void;
+  /** Told when a destination cluster's failing watches work again (see `createKubeLiveState`'s `onRecovered`). */
+  readonly onClusterRecovered?: () => void;
   /** Told of every Git fetch that went to the server (the repository cache's `onFetch`), for metrics. */
   readonly onGitRequest?: RepoCacheOptions['onFetch'];
 }
@@ -81,6 +83,7 @@ export function createRefresher(options: RefresherOptions): Refresher {
       ...(options.retry === undefined ? {} : { retry: options.retry }),
       ...(options.discoveryRefreshMs === undefined ? {} : { discoveryRefreshMs: options.discoveryRefreshMs }),
       ...(options.onLiveChange === undefined ? {} : { onTrackedChange: options.onLiveChange }),
+      ...(options.onClusterRecovered === undefined ? {} : { onRecovered: options.onClusterRecovered }),
     },
   });
   // Credentials and SSH host keys are looked up per fetch, so a rotated Secret is used from the next fetch on.

@@ -28,6 +28,8 @@ export interface KubeLiveStateOptions {
   readonly isExcluded?: (group: string, kind: string) => boolean;
   /** Told the apps (tracking names) an added, changed or deleted object belongs to — how self-heal hears of drift. */
   readonly onTrackedChange?: (appNames: readonly string[]) => void;
+  /** Told when a kind whose watch was failing is watched again (the cluster came back), once per kind. */
+  readonly onRecovered?: () => void;
 }
 
 /** The live state of one cluster, as the engine's `LiveState` port plus its lifecycle. */
@@ -79,6 +81,7 @@ export function createKubeLiveState(options: KubeLiveStateOptions): KubeLiveStat
         const apps = options.onTrackedChange === undefined ? [] : index.appsOf(event.object);
         if (apps.length > 0) options.onTrackedChange?.(apps);
       },
+      ...(options.onRecovered === undefined ? {} : { onRecovered: options.onRecovered }),
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.namespaces !== undefined && options.namespaces.length > 0 ? { namespaces: options.namespaces, clusterScoped: options.clusterScoped === true } : {}),
       ...(isExcluded ? { include: (r: ApiResource) => !isExcluded(r.group, r.kind) } : {}),

@@ -34,6 +34,11 @@ export interface LiveStateCacheOptions {
   readonly include?: (resource: ApiResource) => boolean;
   /** Called for every added, modified and deleted object, after the cache holds the change. */
   readonly onChange?: (event: LiveStateEvent) => void;
+  /**
+   * Called when a kind whose watch was failing is watched again (the cluster came back): a watch that
+   * resumes reports no change for objects that did not change, yet views refused meanwhile are stale.
+   */
+  readonly onRecovered?: (gvk: GroupVersionKind) => void;
   readonly retry?: RetryOptions;
   /** Passed to every watch; the watch is resumed when the server ends it. @defaultValue 300 */
   readonly watchTimeoutSeconds?: number;
@@ -118,8 +123,10 @@ export function createLiveStateCache(options: LiveStateCacheOptions): LiveStateC
         ...(options.watchTimeoutSeconds ? { watchTimeoutSeconds: options.watchTimeoutSeconds } : {}),
         onEvent: (event) => options.onChange?.({ ...event, gvk: watch.gvk }),
         onState: (state) => {
+          const recovered = entry.state.state === 'error' && state.state === 'synced';
           entry.state = state;
           if (state.state === 'synced') checkSynced();
+          if (recovered) options.onRecovered?.(watch.gvk);
         },
       });
       watch.reflectors.set(namespace ?? '', { reflector, get state() { return entry.state; } });
