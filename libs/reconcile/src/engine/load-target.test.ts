@@ -28,7 +28,7 @@ function memoryCache(failing = false): RenderCache & { entries: Map<string, Rend
   };
 }
 
-function ports(cache?: RenderCache, failingRepo?: string) {
+function ports(cache?: RenderCache, failingRepo?: string, sourceType: RenderResult['sourceType'] = 'Helm') {
   const checkouts: string[] = [];
   const renders: EngineRenderArgs[] = [];
   const cleaned: string[] = [];
@@ -49,7 +49,7 @@ function ports(cache?: RenderCache, failingRepo?: string) {
       },
       render: (args: EngineRenderArgs) => {
         renders.push(args);
-        return Promise.resolve(structuredClone(RESULT));
+        return Promise.resolve({ ...structuredClone(RESULT), sourceType });
       },
       tempDir: () => {
         const path = `/tmp/checkout-${++dirs}`;
@@ -86,6 +86,18 @@ describe('loadTarget', () => {
       const run = ports(cache);
       await loadTarget(input([...sources], extra), run.ports);
       expect(run.renders).toHaveLength(1);
+    }
+  });
+
+  it("shares a plain directory's rendering between apps, which it does not depend on, and never a Helm or Kustomize one", async () => {
+    for (const [sourceType, rendersForTwoApps] of [['Directory', 1], ['Helm', 2], ['Kustomize', 2]] as const) {
+      const cache = memoryCache();
+      const first = ports(cache, undefined, sourceType);
+      await loadTarget(input([{ repoURL: APP_REPO, path: 'manifests' }], { appName: 'shop-eu' }), first.ports);
+      const second = ports(cache, undefined, sourceType);
+      const loaded = await loadTarget(input([{ repoURL: APP_REPO, path: 'manifests' }], { appName: 'shop-us', destination: { server: 'https://kubernetes.default.svc', namespace: 'us' } }), second.ports);
+      expect({ sourceType, renders: first.renders.length + second.renders.length }).toEqual({ sourceType, renders: rendersForTwoApps });
+      expect(loaded).toMatchObject({ objects: RESULT.objects, sourceTypes: [sourceType] });
     }
   });
 

@@ -148,10 +148,13 @@ async function renderCached(source: ApplicationSource, sha: string, refs: Map<st
     // Unknown refs and failed refs are reported by the render below, which names the value file.
     if (ref?.resolved.ok === true) refShas[name] = `${ref.source.repoURL}@${ref.resolved.sha}`;
   }
-  const key = renderCacheKey(source, sha, { appName: input.appName, namespace: input.destination.namespace ?? '', refs: refShas });
+  // Helm and Kustomize renders depend on the app (release name, namespace); a plain directory's does not,
+  // so it is kept under a key without the app and apps deploying one folder share it.
+  const appKey = renderCacheKey(source, sha, { appName: input.appName, namespace: input.destination.namespace ?? '', refs: refShas });
+  const sharedKey = renderCacheKey(source, sha, { refs: refShas });
   const cache = ports.renderCache;
   if (cache !== undefined && input.bypassRenderCache !== true) {
-    const hit = await cache.get(key).catch(() => undefined);
+    const hit = (await cache.get(sharedKey).catch(() => undefined)) ?? (await cache.get(appKey).catch(() => undefined));
     if (hit !== undefined) return hit;
   }
   const refSources: Record<string, string> = {};
@@ -166,6 +169,6 @@ async function renderCached(source: ApplicationSource, sha: string, refs: Map<st
   const { repoRoot, source: rendering } = await checkouts.rootFor(source, sha);
   const rendered = await ports.render({ repoRoot, source: rendering, appName: input.appName, namespace: input.destination.namespace ?? '', refSources });
   // A cache that cannot store must not fail a good render.
-  if (cache !== undefined) await cache.set(key, rendered).catch(() => undefined);
+  if (cache !== undefined) await cache.set(rendered.sourceType === 'Directory' ? sharedKey : appKey, rendered).catch(() => undefined);
   return rendered;
 }
