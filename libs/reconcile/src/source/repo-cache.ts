@@ -95,6 +95,13 @@ interface Entry {
   users: number;
   /** Reads of the repository running now; a fetch (the only writer) waits for them to finish. */
   readers: number;
+  /**
+   * Revisions resolved since the last fetch. Only a fetch changes the repository, so they hold until the
+   * next one: refreshes that reuse a fetch skip isomorphic-git's ref and object reads.
+   */
+  readonly resolved: Map<string, ResolvedRevision>;
+  /** Counts fetches, so a resolution read before one is not kept after it. */
+  fetches: number;
   onReadersDone: (() => void)[];
 }
 
@@ -117,7 +124,7 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
   const removals = new Map<string, Promise<void>>();
   let scanned: Promise<void> | undefined;
 
-  const newEntry = (name: string): Entry => ({ name, repo: { gitdir: join(options.dir, name), cache: {} }, users: 0, readers: 0, onReadersDone: [] });
+  const newEntry = (name: string): Entry => ({ name, repo: { gitdir: join(options.dir, name), cache: {} }, users: 0, readers: 0, onReadersDone: [], resolved: new Map(), fetches: 0 });
 
   // Registers folders from an earlier run, oldest first, so they are evicted before fresh ones, and
   // removes key folders a crashed process left (no fetch of this one has started yet).
@@ -225,6 +232,8 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
     } finally {
       // Both transports add packs behind isomorphic-git's back: its cached pack list is stale now.
       entry.repo.cache = {};
+      entry.resolved.clear();
+      entry.fetches += 1;
     }
   };
 
@@ -254,6 +263,15 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
     return true;
   };
 
+  const resolveLocal = async (entry: Entry, revision: string): Promise<ResolvedRevision | undefined> => {
+    const known = entry.resolved.get(revision);
+    if (known !== undefined) return known;
+    const before = entry.fetches;
+    const resolved = await withRead(entry, () => resolveLocalRevision(entry.repo, revision));
+    if (resolved !== undefined && entry.fetches === before) entry.resolved.set(revision, resolved);
+    return resolved;
+  };
+
   return {
     resolveRevision: (repoURL, targetRevision, resolveOptions = {}) =>
       use(repoURL, async (entry, target) => {
@@ -261,11 +279,11 @@ export function createRepoCache(options: RepoCacheOptions): RepoCache {
         const sha = revision.toLowerCase();
         if (isFullSha(sha) && (await withRead(entry, () => hasCommit(entry.repo, sha)))) return { sha };
         const fetched = await fetchEntry(entry, target, resolveOptions.maxAgeMs ?? 0);
-        let resolved = await withRead(entry, () => resolveLocalRevision(entry.repo, revision));
+        let resolved = await resolveLocal(entry, revision);
         // A reused fetch may predate a branch or tag created since: look once more, freshly, before saying it is missing.
         if (resolved === undefined && !fetched) {
           await fetchEntry(entry, target, 0);
-          resolved = await withRead(entry, () => resolveLocalRevision(entry.repo, revision));
+          resolved = await resolveLocal(entry, revision);
         }
         if (resolved !== undefined) return resolved;
         const shown = redactUrl(repoURL);
