@@ -40,24 +40,39 @@ export function createKubeRequester(kc: k8s.KubeConfig): KubeRequester {
     context.setAgent(keepAlive);
   };
 
+  // A kept-alive socket the server closes while idle can be reset under the next request on it: a GET
+  // is sent once more on a fresh socket, as client-go does; writes are left to their callers' retries.
+  async function exchange(request: KubeRequest): Promise<{ response: k8s.ResponseContext; text: string }> {
+    try {
+      return await exchangeOnce(request);
+    } catch (error) {
+      if (request.method !== 'GET' || !isConnectionReset(error)) throw error;
+      return exchangeOnce(request);
+    }
+  }
+
+  async function exchangeOnce(request: KubeRequest): Promise<{ response: k8s.ResponseContext; text: string }> {
+    const context = baseServer.makeRequestContext(request.path, request.method as k8s.HttpMethod);
+    context.setHeaderParam('Accept', 'application/json');
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+      if (value !== undefined) context.setQueryParam(key, String(value));
+    }
+    if (request.body !== undefined) {
+      context.setHeaderParam('Content-Type', request.contentType ?? 'application/json');
+      context.setBody(JSON.stringify(request.body));
+    }
+    await kc.applySecurityAuthentication(context);
+    reuseConnections(context);
+    const response = await configuration.httpApi.send(context).toPromise();
+    return { response, text: await response.body.text() };
+  }
+
   async function send<T>(request: KubeRequest, callCtx: Omit<KubeCallContext, 'server'>): Promise<T> {
     const ctx: KubeCallContext = { server, ...callCtx };
     let response: k8s.ResponseContext;
     let text: string;
     try {
-      const context = baseServer.makeRequestContext(request.path, request.method as k8s.HttpMethod);
-      context.setHeaderParam('Accept', 'application/json');
-      for (const [key, value] of Object.entries(request.query ?? {})) {
-        if (value !== undefined) context.setQueryParam(key, String(value));
-      }
-      if (request.body !== undefined) {
-        context.setHeaderParam('Content-Type', request.contentType ?? 'application/json');
-        context.setBody(JSON.stringify(request.body));
-      }
-      await kc.applySecurityAuthentication(context);
-      reuseConnections(context);
-      response = await configuration.httpApi.send(context).toPromise();
-      text = await response.body.text();
+      ({ response, text } = await exchange(request));
     } catch (error) {
       throw toKubeError(error, ctx);
     }
@@ -68,4 +83,10 @@ export function createKubeRequester(kc: k8s.KubeConfig): KubeRequester {
   }
 
   return { server, send };
+}
+
+/** A socket reset by the server (node-fetch's FetchError carries the system error's code). */
+function isConnectionReset(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === 'ECONNRESET' || code === 'EPIPE';
 }
