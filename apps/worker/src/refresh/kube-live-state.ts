@@ -16,6 +16,12 @@ export interface KubeLiveStateOptions {
   readonly kc: k8s.KubeConfig;
   /** How long the first listing of every kind may take before a refresh reports the live state unknown. @defaultValue 60000 */
   readonly syncTimeoutMs?: number;
+  /**
+   * How long a listed kind's watch may fail before its last-seen objects are no longer trusted and
+   * refreshes report the live state incomplete: a watch that fails now and then on a reachable cluster
+   * must not stop every sync, one to a cluster that went away must. @defaultValue 10000
+   */
+  readonly staleAfterMs?: number;
   /** A desired kind discovery does not know re-reads discovery at most this often. @defaultValue 10000 */
   readonly discoveryRefreshMs?: number;
   /** Backoff of failing watches and relists. @defaultValue the live-state cache's */
@@ -126,7 +132,7 @@ export function createKubeLiveState(options: KubeLiveStateOptions): KubeLiveStat
     if (!cache && failure === undefined) await prepare(); // a caller that skipped prepare(): isNamespaced was empty, the listing is still complete
     if (failure !== undefined || !cache) throw new UnavailableError(`cluster ${discovery.server} is unavailable: ${message(failure ?? 'not started')}`, { cause: failure });
     await waitForSync(cache, syncTimeoutMs);
-    assertHealthy(cache, discovery.server);
+    assertHealthy(cache, discovery.server, options.staleAfterMs ?? 10_000);
 
     const found = new Map<string, UnstructuredObject>();
     const add = (obj: UnstructuredObject): void => void found.set(objectKey(obj), obj);
@@ -206,11 +212,15 @@ async function waitForSync(cache: LiveStateCache, timeoutMs: number): Promise<vo
 
 const MAX_PROBLEMS_SHOWN = 3;
 
-// An unlisted or failing kind could hold tracked objects: the view would be incomplete, so refuse it.
-function assertHealthy(cache: LiveStateCache, server: string): void {
-  const problems = [...cache.status()].flatMap(([key, status]) =>
-    status.state === 'synced' ? [] : [`${key}: ${status.state === 'error' ? status.message : 'not listed yet'}`],
-  );
+// A kind never listed, or failing for longer than `staleAfterMs`, could hold tracked objects the cache
+// does not show: the view would be incomplete (an empty view prunes everything), so refuse it.
+function assertHealthy(cache: LiveStateCache, server: string, staleAfterMs: number): void {
+  const now = Date.now();
+  const problems = [...cache.status()].flatMap(([key, status]) => {
+    if (status.state === 'synced') return [];
+    if (status.state === 'pending') return [`${key}: not listed yet`];
+    return status.listed && now - status.since < staleAfterMs ? [] : [`${key}: ${status.message}`];
+  });
   if (problems.length === 0) return;
   // Usually one cause (the cluster went away) repeated for every kind: name a few, count the rest.
   const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).join('; ');

@@ -17,8 +17,15 @@ export interface LiveStateEvent extends ReflectorEvent {
   readonly gvk: GroupVersionKind;
 }
 
-/** The state of one watched kind: `pending` until first listed, `synced`, or `error` with the last failure. */
-export type KindStatus = ReflectorState;
+/**
+ * The state of one watched kind: `pending` until first listed, `synced`, or `error` with the last failure,
+ * since when it has been failing (epoch ms) and whether it had been listed (its objects are then the last
+ * ones seen, still served).
+ */
+export type KindStatus =
+  | { readonly state: 'pending' }
+  | { readonly state: 'synced' }
+  | { readonly state: 'error'; readonly message: string; readonly since: number; readonly listed: boolean };
 
 /** Options of {@link createLiveStateCache}. */
 export interface LiveStateCacheOptions {
@@ -70,8 +77,8 @@ export interface LiveStateCache {
 
 interface KindWatch {
   readonly gvk: GroupVersionKind;
-  resolveError?: string;
-  readonly reflectors: Map<string, { reflector: Reflector; state: ReflectorState }>;
+  resolveError?: { readonly message: string; readonly since: number };
+  readonly reflectors: Map<string, { reflector: Reflector; state: ReflectorState; failingSince?: number }>;
 }
 
 /** Creates a cache; nothing is fetched until {@link LiveStateCache.start}. */
@@ -86,11 +93,13 @@ export function createLiveStateCache(options: LiveStateCacheOptions): LiveStateC
   });
 
   function kindStatus(watch: KindWatch): KindStatus {
-    if (watch.resolveError) return { state: 'error', message: watch.resolveError };
-    const states = [...watch.reflectors.values()].map((r) => r.state);
-    const failed = states.find((s) => s.state === 'error');
-    if (failed) return failed;
-    if (states.length === 0 || states.some((s) => s.state === 'pending')) return { state: 'pending' };
+    if (watch.resolveError) return { state: 'error', ...watch.resolveError, listed: false };
+    const entries = [...watch.reflectors.values()];
+    const failed = entries.find((r) => r.state.state === 'error');
+    if (failed?.state.state === 'error') {
+      return { state: 'error', message: failed.state.message, since: failed.failingSince ?? Date.now(), listed: entries.every((r) => r.reflector.listed) };
+    }
+    if (entries.length === 0 || entries.some((r) => r.state.state === 'pending')) return { state: 'pending' };
     return { state: 'synced' };
   }
 
@@ -106,14 +115,14 @@ export function createLiveStateCache(options: LiveStateCacheOptions): LiveStateC
         resource = await options.discovery.resourceFor(watch.gvk);
         watch.resolveError = undefined;
       } catch (error) {
-        watch.resolveError = error instanceof Error ? error.message : String(error);
+        watch.resolveError = { message: error instanceof Error ? error.message : String(error), since: watch.resolveError?.since ?? Date.now() };
         await pause(retryDelayMs(failures, options.retry), stopping.signal);
       }
     }
     if (!resource || stopping.signal.aborted) return;
     const scopes = resource.namespaced && options.namespaces ? options.namespaces : [undefined];
     for (const namespace of scopes) {
-      const entry: { state: ReflectorState } = { state: { state: 'pending' } };
+      const entry: { state: ReflectorState; failingSince?: number } = { state: { state: 'pending' } };
       const reflector = startReflector({
         kc: options.kc,
         client,
@@ -124,12 +133,14 @@ export function createLiveStateCache(options: LiveStateCacheOptions): LiveStateC
         onEvent: (event) => options.onChange?.({ ...event, gvk: watch.gvk }),
         onState: (state) => {
           const recovered = entry.state.state === 'error' && state.state === 'synced';
+          if (state.state !== 'error') entry.failingSince = undefined;
+          else entry.failingSince ??= Date.now();
           entry.state = state;
           if (state.state === 'synced') checkSynced();
           if (recovered) options.onRecovered?.(watch.gvk);
         },
       });
-      watch.reflectors.set(namespace ?? '', { reflector, get state() { return entry.state; } });
+      watch.reflectors.set(namespace ?? '', { reflector, get state() { return entry.state; }, get failingSince() { return entry.failingSince; } });
     }
     checkSynced();
   }
