@@ -5,18 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as k8s from '@kubernetes/client-node';
-import { loadCrdManifests } from '@driftless/api';
 import type { Application, UnstructuredObject } from '@driftless/api';
 import { startDevCluster } from '@driftless/devcluster';
 import type { DevCluster } from '@driftless/devcluster';
 import { startGitServer } from '@driftless/gitserver';
 import type { GitServer } from '@driftless/gitserver';
-import { createDiscovery, createResourceClient } from '@driftless/kube';
 import type { ResourceClient } from '@driftless/kube';
 import { createServedRepo, startTestRedis, tempDir, waitFor } from '@driftless/testing';
 import type { ServedRepo, TempDir, TestRedis } from '@driftless/testing';
 import { APPLICATION_GVK } from '../applications/app-writer.js';
+import { prepareControlCluster } from './test-support/loop-fixture.js';
 import { spawnWorker } from './test-support/worker-process.js';
 import type { WorkerProcess } from './test-support/worker-process.js';
 
@@ -89,7 +87,8 @@ async function allApps(names: readonly string[], description: string, test: (app
       return apps.every(test) ? apps : undefined;
     }, { description, timeoutMs, intervalMs: 250 });
   } catch (error) {
-    const apps = await Promise.all(names.map(readApp));
+    // Read for the failure message through any faults still injected.
+    const apps = await Promise.all(names.map((name) => waitFor(() => readApp(name), { description: `read ${name}`, timeoutMs: 10_000 })));
     const states = apps.map((app) => `${app.metadata.name ?? ''}: sync ${app.status?.sync?.status ?? '-'}@${app.status?.sync?.revision ?? '-'} health ${app.status?.health?.status ?? '-'} op ${app.status?.operationState?.phase ?? '-'} "${app.status?.operationState?.message ?? ''}" conditions ${JSON.stringify(app.status?.conditions ?? [])}`);
     process.stderr.write(`apps:\n${states.join('\n')}\n`);
     const namespace = apps[0]?.spec.destination.namespace;
@@ -114,17 +113,7 @@ beforeAll(async () => {
   });
   kubeconfigPath = path.join(temp.path, 'kubeconfig');
   await writeFile(kubeconfigPath, cluster.kubeconfig);
-  const kc = new k8s.KubeConfig();
-  kc.loadFromString(cluster.kubeconfig);
-  const discovery = createDiscovery(kc);
-  client = createResourceClient(kc, discovery);
-  await client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'argocd' } });
-  await client.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'argocd-cm', namespace: 'argocd' }, data: { 'timeout.reconciliation': PERIOD } });
-  for (const crd of loadCrdManifests()) await client.create(crd as unknown as UnstructuredObject);
-  await waitFor(async () => {
-    await discovery.refresh();
-    return (await discovery.resources()).some((r) => r.kind === 'Application');
-  }, { description: 'the Application CRD is served' });
+  client = (await prepareControlCluster(cluster.kubeconfig, [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'argocd-cm', namespace: 'argocd' }, data: { 'timeout.reconciliation': PERIOD } }])).client;
 }, 120_000);
 
 afterAll(async () => {

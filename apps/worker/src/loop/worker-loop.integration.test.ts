@@ -4,25 +4,21 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import * as k8s from '@kubernetes/client-node';
-import { loadCrdManifests } from '@driftless/api';
 import type { Application, UnstructuredObject } from '@driftless/api';
 import { startDevCluster } from '@driftless/devcluster';
 import type { DevCluster } from '@driftless/devcluster';
 import { startGitServer } from '@driftless/gitserver';
 import type { GitServer } from '@driftless/gitserver';
-import { createDiscovery, createResourceClient } from '@driftless/kube';
 import type { ResourceClient } from '@driftless/kube';
 import { createServedRepo, redisConnection, tempDir, uniqueQueuePrefix, cleanupQueuePrefix, waitFor } from '@driftless/testing';
 import type { ServedRepo, TempDir } from '@driftless/testing';
 import type { Redis } from 'ioredis';
-import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { APPLICATION_GVK } from '../applications/app-writer.js';
 import { createWorkerMetrics } from '../metrics/worker-metrics.js';
 import type { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { APP_PROJECT_GVK } from '../projects/projects.js';
-import { startWorkerLoop } from './worker-loop.js';
+import { prepareControlCluster, startTestLoop } from './test-support/loop-fixture.js';
 import type { WorkerLoop } from './worker-loop.js';
 
 const CONFIG_MAP = { group: '', version: 'v1', kind: 'ConfigMap' };
@@ -76,31 +72,12 @@ beforeAll(async () => {
   await mkdir(path.join(temp.path, 'served'));
   [cluster, server] = await Promise.all([startDevCluster({ tls: true }), startGitServer({ root: path.join(temp.path, 'served') })]);
   repo = await createServedRepo(server, 'shop.git', { 'shop/settings.yaml': configMap('settings', { mode: 'demo' }), 'shop/flags.yaml': configMap('flags', { beta: 'off' }) });
-  const kc = new k8s.KubeConfig();
-  kc.loadFromString(cluster.kubeconfig);
-  const discovery = createDiscovery(kc);
-  client = createResourceClient(kc, discovery);
-  await client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'argocd' } });
-  for (const crd of loadCrdManifests()) await client.create(crd as unknown as UnstructuredObject);
-  await waitFor(async () => {
-    await discovery.refresh();
-    return (await discovery.resources()).some((r) => r.kind === 'Application');
-  }, { description: 'the Application CRD is served' });
+  const control = await prepareControlCluster(cluster.kubeconfig);
+  client = control.client;
   redis = redisConnection();
   prefix = uniqueQueuePrefix();
   metrics = createWorkerMetrics(new Registry());
-  loop = await startWorkerLoop({
-    kubeconfig: kc,
-    redis,
-    prefix,
-    logger: pino({ level: process.env['DRIFTLESS_TEST_LOG'] ?? 'silent' }),
-    cacheDir: path.join(temp.path, 'cache'),
-    allowHttp: true,
-    tickMs: 200,
-    stepOptions: { pollIntervalMs: 200 },
-    metrics,
-  });
-  await loop.ready;
+  loop = await startTestLoop({ kubeconfig: control.kubeconfig, redis, prefix, cacheDir: path.join(temp.path, 'cache'), metrics });
 }, 120_000);
 
 afterAll(async () => {
