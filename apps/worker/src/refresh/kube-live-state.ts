@@ -6,6 +6,7 @@ import { createDiscovery, createLiveStateCache, createResourceClient, gvkKey, gv
 import type { ApiResource, Discovery, GroupVersionKind, LiveStateCache, ResourceClient, RetryOptions } from '@driftless/kube';
 import type { LiveRequest, LiveState, ResourceKey } from '@driftless/reconcile';
 import { createLiveIndex, objectKey } from './live-index.js';
+import { liveStateGaps } from './live-state-gaps.js';
 
 /** The field manager Argo CD's controller applies (and dry-runs server-side diffs) with. */
 const ARGOCD_FIELD_MANAGER = 'argocd-controller';
@@ -212,15 +213,9 @@ async function waitForSync(cache: LiveStateCache, timeoutMs: number): Promise<vo
 
 const MAX_PROBLEMS_SHOWN = 3;
 
-// A kind never listed, or failing for longer than `staleAfterMs`, could hold tracked objects the cache
-// does not show: the view would be incomplete (an empty view prunes everything), so refuse it.
+// Refuses an incomplete view (see liveStateGaps), naming what is missing.
 function assertHealthy(cache: LiveStateCache, server: string, staleAfterMs: number): void {
-  const now = Date.now();
-  const problems = [...cache.status()].flatMap(([key, status]) => {
-    if (status.state === 'synced') return [];
-    if (status.state === 'pending') return [`${key}: not listed yet`];
-    return status.listed && now - status.since < staleAfterMs ? [] : [`${key}: ${status.message}`];
-  });
+  const problems = liveStateGaps(cache.status(), Date.now(), staleAfterMs);
   if (problems.length === 0) return;
   // Usually one cause (the cluster went away) repeated for every kind: name a few, count the rest.
   const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).join('; ');
