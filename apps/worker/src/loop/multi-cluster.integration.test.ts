@@ -12,15 +12,12 @@ import { startGitServer } from '@driftless/gitserver';
 import type { GitServer } from '@driftless/gitserver';
 import { createDiscovery, createResourceClient } from '@driftless/kube';
 import type { ResourceClient } from '@driftless/kube';
-import { createServedRepo, redisConnection, tempDir, uniqueQueuePrefix, cleanupQueuePrefix, waitFor } from '@driftless/testing';
+import { createServedRepo, tempDir, waitFor } from '@driftless/testing';
 import type { ServedRepo, TempDir } from '@driftless/testing';
-import type { Redis } from 'ioredis';
-import { Registry } from 'prom-client';
 import { APPLICATION_GVK } from '../applications/app-writer.js';
-import { createWorkerMetrics } from '../metrics/worker-metrics.js';
 import type { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { prepareControlCluster, startTestLoop } from './test-support/loop-fixture.js';
-import type { WorkerLoop } from './worker-loop.js';
+import type { TestLoop } from './test-support/loop-fixture.js';
 
 const CONFIG_MAP = { group: '', version: 'v1', kind: 'ConfigMap' };
 const NAMESPACE = { group: '', version: 'v1', kind: 'Namespace' };
@@ -40,9 +37,7 @@ let server: GitServer;
 let repo: ServedRepo;
 let client: ResourceClient;
 let remoteClient: ResourceClient;
-let redis: Redis;
-let prefix: string;
-let loop: WorkerLoop;
+let loop: TestLoop;
 let metrics: WorkerMetrics;
 
 /** A Secret in the control namespace labelled for Argo CD. */
@@ -117,18 +112,12 @@ beforeAll(async () => {
   const control = await prepareControlCluster(cluster.kubeconfig, [argoSecret('remote-cluster', 'cluster', { name: REMOTE_NAME, server: remote.url, config: JSON.stringify(config) })]);
   client = control.client;
   remoteClient = clientOf(remote.kubeconfig);
-  redis = redisConnection();
-  prefix = uniqueQueuePrefix();
-  metrics = createWorkerMetrics(new Registry());
-  loop = await startTestLoop({ kubeconfig: control.kubeconfig, redis, prefix, cacheDir: path.join(temp.path, 'cache'), metrics });
+  loop = await startTestLoop(control.kubeconfig, path.join(temp.path, 'cache'));
+  metrics = loop.metrics;
 }, 120_000);
 
 afterAll(async () => {
   await loop?.stop();
-  if (redis !== undefined) {
-    await cleanupQueuePrefix(redis, prefix);
-    await redis.quit();
-  }
   await repo?.cleanup();
   await server?.stop();
   await remote?.stop();

@@ -10,16 +10,13 @@ import type { DevCluster } from '@driftless/devcluster';
 import { startGitServer } from '@driftless/gitserver';
 import type { GitServer } from '@driftless/gitserver';
 import type { ResourceClient } from '@driftless/kube';
-import { createServedRepo, redisConnection, tempDir, uniqueQueuePrefix, cleanupQueuePrefix, waitFor } from '@driftless/testing';
+import { createServedRepo, tempDir, waitFor } from '@driftless/testing';
 import type { ServedRepo, TempDir } from '@driftless/testing';
-import type { Redis } from 'ioredis';
-import { Registry } from 'prom-client';
 import { APPLICATION_GVK } from '../applications/app-writer.js';
-import { createWorkerMetrics } from '../metrics/worker-metrics.js';
 import type { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { APP_PROJECT_GVK } from '../projects/projects.js';
 import { prepareControlCluster, startTestLoop } from './test-support/loop-fixture.js';
-import type { WorkerLoop } from './worker-loop.js';
+import type { TestLoop } from './test-support/loop-fixture.js';
 
 const CONFIG_MAP = { group: '', version: 'v1', kind: 'ConfigMap' };
 const TRACKING = 'argocd.argoproj.io/tracking-id';
@@ -31,9 +28,7 @@ let cluster: DevCluster;
 let server: GitServer;
 let repo: ServedRepo;
 let client: ResourceClient;
-let redis: Redis;
-let prefix: string;
-let loop: WorkerLoop;
+let loop: TestLoop;
 let metrics: WorkerMetrics;
 
 function application(name: string, namespace: string, spec: Partial<Application['spec']> = {}): UnstructuredObject {
@@ -74,18 +69,12 @@ beforeAll(async () => {
   repo = await createServedRepo(server, 'shop.git', { 'shop/settings.yaml': configMap('settings', { mode: 'demo' }), 'shop/flags.yaml': configMap('flags', { beta: 'off' }) });
   const control = await prepareControlCluster(cluster.kubeconfig);
   client = control.client;
-  redis = redisConnection();
-  prefix = uniqueQueuePrefix();
-  metrics = createWorkerMetrics(new Registry());
-  loop = await startTestLoop({ kubeconfig: control.kubeconfig, redis, prefix, cacheDir: path.join(temp.path, 'cache'), metrics });
+  loop = await startTestLoop(control.kubeconfig, path.join(temp.path, 'cache'));
+  metrics = loop.metrics;
 }, 120_000);
 
 afterAll(async () => {
   await loop?.stop();
-  if (redis !== undefined) {
-    await cleanupQueuePrefix(redis, prefix);
-    await redis.quit();
-  }
   await repo?.cleanup();
   await server?.stop();
   await cluster?.stop();

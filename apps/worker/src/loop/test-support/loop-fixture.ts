@@ -5,9 +5,10 @@ import { loadCrdManifests } from '@driftless/api';
 import type { UnstructuredObject } from '@driftless/api';
 import { createDiscovery, createResourceClient } from '@driftless/kube';
 import type { ResourceClient } from '@driftless/kube';
-import { waitFor } from '@driftless/testing';
-import type { Redis } from 'ioredis';
+import { cleanupQueuePrefix, redisConnection, uniqueQueuePrefix, waitFor } from '@driftless/testing';
 import { pino } from 'pino';
+import { Registry } from 'prom-client';
+import { createWorkerMetrics } from '../../metrics/worker-metrics.js';
 import type { WorkerMetrics } from '../../metrics/worker-metrics.js';
 import { startWorkerLoop } from '../worker-loop.js';
 import type { WorkerLoop } from '../worker-loop.js';
@@ -37,19 +38,38 @@ export async function prepareControlCluster(kubeconfigYaml: string, objects: rea
   return { kubeconfig, client };
 }
 
+/** A loop started for a test, with its own Redis key prefix and metrics registry. */
+export interface TestLoop {
+  readonly loop: WorkerLoop;
+  readonly metrics: WorkerMetrics;
+  /** Stops the loop, removes its Redis keys and closes its connection. */
+  stop(): Promise<void>;
+}
+
 /** Starts the loop on the control cluster with a 200 ms scheduler tick and step poll, and waits until it is ready. */
-export async function startTestLoop(options: { kubeconfig: k8s.KubeConfig; redis: Redis; prefix: string; cacheDir: string; metrics?: WorkerMetrics }): Promise<WorkerLoop> {
+export async function startTestLoop(kubeconfig: k8s.KubeConfig, cacheDir: string): Promise<TestLoop> {
+  const redis = redisConnection();
+  const prefix = uniqueQueuePrefix();
+  const metrics = createWorkerMetrics(new Registry());
   const loop = await startWorkerLoop({
-    kubeconfig: options.kubeconfig,
-    redis: options.redis,
-    prefix: options.prefix,
+    kubeconfig,
+    redis,
+    prefix,
     logger: pino({ level: process.env['DRIFTLESS_TEST_LOG'] ?? 'silent' }),
-    cacheDir: options.cacheDir,
+    cacheDir,
     allowHttp: true,
     tickMs: 200,
     stepOptions: { pollIntervalMs: 200 },
-    ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
+    metrics,
   });
   await loop.ready;
-  return loop;
+  return {
+    loop,
+    metrics,
+    async stop() {
+      await loop.stop();
+      await cleanupQueuePrefix(redis, prefix);
+      await redis.quit();
+    },
+  };
 }
