@@ -9,7 +9,7 @@ import { watchApps } from './app-watch.js';
 import { APPS_PATH, appFiles, appName, application, CONTROL_NAMESPACE, kubectlBaseline, loadAverage, rawWriteRate, REFRESH_ANNOTATION, repoLayout, sleep, startGitopsFixture, waitUntil, WRITE_CONCURRENCY } from './gitops-fixture.js';
 import type { GitopsFixture } from './gitops-fixture.js';
 import { runConcurrent } from './http-load.js';
-import { callsBetween } from './redis-process.js';
+import { callsBetween, topCommands } from './redis-process.js';
 
 const PHASES = ['P1', 'P2', 'P3', 'P5'] as const;
 const MIB = 1024 * 1024;
@@ -206,11 +206,7 @@ async function refreshPass(fixture: GitopsFixture, worker: Worker, sizes: Sizes,
   await api.patch(`/api/v1/namespaces/${CONTROL_NAMESPACE}/configmaps/argocd-cm`, { data: { 'timeout.reconciliation': QUIET_PERIOD } });
   const refreshes = worker1.refreshes - worker0.refreshes;
   const redisCalls = callsBetween(redis0, redis1);
-  const top = Object.entries(redisCalls.byCommand)
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 6)
-    .map(([name, n]) => `${name} ${(n / refreshes).toFixed(1)}`)
-    .join(', ');
+  const top = topCommands(redisCalls, refreshes, 6);
   const requests = requestsBetween(requests0, requests1).total - (sent1 - sent0);
   log(`loop P2: pass of ${apps} apps in ${seconds.toFixed(1)} s, ${refreshes} refreshes; Redis per refresh: ${top}`);
   return [

@@ -41,3 +41,12 @@ export function callsBetween(before: CommandCalls, after: CommandCalls): Command
   for (const [name, n] of Object.entries(after.byCommand)) byCommand[name] = n - (before.byCommand[name] ?? 0);
   return { total: after.total - before.total, byCommand };
 }
+
+/** The `count` most called commands of `calls`, each per unit of work (`per`): `xadd 4.2, zadd 3.2, …`. */
+export function topCommands(calls: CommandCalls, per: number, count: number): string {
+  return Object.entries(calls.byCommand)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, n]) => `${name} ${(n / per).toFixed(1)}`)
+    .join(', ');
+}

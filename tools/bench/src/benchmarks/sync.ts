@@ -6,7 +6,7 @@ import { requestsBetween } from './devcluster-process.js';
 import { watchApps } from './app-watch.js';
 import { APPS_PATH, appName, application, kubectlBaseline, loadAverage, rawWriteRate, repoLayout, sleep, startGitopsFixture, WRITE_CONCURRENCY } from './gitops-fixture.js';
 import { runConcurrent } from './http-load.js';
-import { callsBetween } from './redis-process.js';
+import { callsBetween, topCommands } from './redis-process.js';
 
 const FULL_APPS = 1000;
 const FULL_KUBECTL_SAMPLE = 100;
@@ -70,11 +70,7 @@ async function runSyncBench({ quick, log, flags }: BenchOptions): Promise<BenchR
     const appsPerSecond = apps / seconds;
     const writesPerSecond = workerWrites / seconds;
     const redisCalls = callsBetween(redis0, redis1);
-    const top = Object.entries(redisCalls.byCommand)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 8)
-      .map(([name, n]) => `${name} ${(n / apps).toFixed(1)}`)
-      .join(', ');
+    const top = topCommands(redisCalls, apps, 8);
     log(`sync: Redis commands per app: ${top}`);
     log(`sync: ${appsPerSecond.toFixed(1)} apps/s, ${(workerRequests / apps).toFixed(1)} requests/app (${JSON.stringify(window.byMethod)}, ${own} of them the bench's own)`);
     return {
