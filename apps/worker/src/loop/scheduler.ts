@@ -55,14 +55,13 @@ export function startScheduler(deps: SchedulerDeps, tickMs: number): Scheduler {
       }
       // Each request costs a few Redis round trips: with 1,000 operations pending, asking every tick
       // took more from the syncs than it recovered.
-      for (const app of apps.filter(operationPending)) {
-        const key = keyOf(app);
+      const pending = apps.filter(operationPending).map(keyOf);
+      for (const key of pending) {
         if (now - (syncRequestedAt.get(key) ?? Number.NEGATIVE_INFINITY) < syncRecoveryMs) continue;
         syncRequestedAt.set(key, now);
         await deps.requestSync(parseKey(key));
       }
-      const present = new Set(apps.filter(operationPending).map(keyOf));
-      forgetRemoved(syncRequestedAt, present);
+      forgetRemoved(syncRequestedAt, new Set(pending));
       forgetRemoved(requestedAt, new Set(apps.map(keyOf)));
     } catch (error) {
       deps.onError(error);
